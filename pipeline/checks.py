@@ -1,0 +1,137 @@
+"""Rules that need more than one field or more than one file.
+
+Each check takes an entry (already type-checked by :mod:`pipeline.models`) and returns
+problems; none raises. ``at`` builds a located problem for a field of the entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from pipeline.models import Entry, Indicator, Source
+from pipeline.periods import PERIOD_FORMATS, Period, PeriodError, parse_period
+from pipeline.problems import Problem, show
+from pipeline.suggest import did_you_mean
+from pipeline.units import UNITS
+
+At = Callable[..., Problem]  # at(field, message, hint="", code="...") -> Problem
+QUALIFIERS_WITH_VALUE = ("exact", "about", "at_least", "at_most")
+
+
+def check_shape(entry: Entry, at: At) -> list[Problem]:
+    """Value, range and milestone fields must fit the qualifier, unit and role."""
+    if entry.unit == "milestone":
+        return _milestone_shape(entry, at)
+    problems = []
+    if entry.achieved is not None:
+        problems.append(at("achieved", "only milestone entries say 'achieved'",
+                           "give the figure in 'value:' instead", code="achieved_not_allowed"))
+    if entry.qualifier == "range":
+        for name in ("low", "high"):
+            if getattr(entry, name) is None:
+                problems.append(at(name, "required when qualifier is 'range'",
+                                   "write the range as 'low:' and 'high:'", code="missing"))
+        if entry.value is not None:
+            problems.append(at("value", "a range has 'low:' and 'high:', not 'value:'",
+                               "remove 'value:' or use another qualifier", code="value_in_range"))
+        if entry.low is not None and entry.high is not None and entry.low >= entry.high:
+            problems.append(at("high", f"range must rise: low {entry.low:g} >= high "
+                               f"{entry.high:g}", "swap the two numbers", code="range_order"))
+        return problems
+    if entry.value is None:
+        problems.append(at("value", f"required when qualifier is {entry.qualifier!r}",
+                           "write the figure in base units, e.g. value: 126000", code="missing"))
+    for name in ("low", "high"):
+        if getattr(entry, name) is not None:
+            problems.append(at(name, f"only a range has {name!r}",
+                               "use 'qualifier: range', or give the figure as 'value:'",
+                               code="range_field"))
+    return problems
+
+
+def _milestone_shape(entry: Entry, at: At) -> list[Problem]:
+    problems = [at(name, "a milestone has no figure",
+                   "state the milestone in 'quote:'/'note:'" + (
+                       "; say 'achieved: true' or 'achieved: false'"
+                       if entry.role == "outcome" else ""), code="milestone_value")
+                for name in ("value", "low", "high") if getattr(entry, name) is not None]
+    if entry.role == "outcome" and entry.achieved is None:
+        problems.append(at("achieved", "required for a milestone outcome",
+                           "write 'achieved: true' or 'achieved: false'", code="missing"))
+    if entry.role == "target" and entry.achieved is not None:
+        problems.append(at("achieved", "a target cannot be achieved yet",
+                           "put the result in an outcome entry", code="achieved_not_allowed"))
+    return problems
+
+
+def check_indicator(entry: Entry, indicators: Mapping[str, Indicator],
+                    aliases: Mapping[str, str], at: At) -> Indicator | Problem:
+    """The indicator must exist and the entry's unit must be the indicator's unit."""
+    indicator = indicators.get(entry.indicator)
+    if indicator is None:
+        if entry.indicator in aliases:
+            hint = f"that is an alias; write 'indicator: {aliases[entry.indicator]}'"
+        else:
+            hint = did_you_mean(entry.indicator, indicators) or \
+                "register it in data/indicators.yaml first"
+        return at("indicator", f"unknown indicator {show(entry.indicator)}", hint,
+                  code="unknown_indicator")
+    if entry.unit != indicator.unit:
+        return at("unit", f"indicator {indicator.id!r} is measured in {indicator.unit!r}, "
+                  f"got {entry.unit!r}", f"write the value in {UNITS[indicator.unit].en} "
+                  f"and 'unit: {indicator.unit}', or pick another indicator", code="unit_mismatch")
+    return indicator
+
+
+def check_sign(entry: Entry, at: At) -> list[Problem]:
+    """Counts, amounts and ratios cannot be negative; percentages (changes) can."""
+    unit = UNITS[entry.unit]
+    if unit.signed:
+        return []
+    return [at(name, f"a {unit.en} figure cannot be negative, got {getattr(entry, name):g}",
+               "for a decline use a percent-change indicator", code="negative")
+            for name in ("value", "low", "high")
+            if getattr(entry, name) is not None and getattr(entry, name) < 0]
+
+
+def check_period(entry: Entry, at: At) -> Period | Problem:
+    try:
+        return parse_period(entry.period)
+    except PeriodError as error:
+        return at("period", f"expected a period, got {show(entry.period)}: {error}",
+                  f"write one of {PERIOD_FORMATS}", code="period_format")
+
+
+def check_source(entry: Entry, sources: Mapping[str, Source], at: At) -> Source | Problem:
+    source = sources.get(entry.source)
+    if source is None:
+        hint = did_you_mean(entry.source, sources) or "register it in data/sources.yaml first"
+        return at("source", f"unknown source {show(entry.source)}", hint, code="unknown_source")
+    return source
+
+
+def check_timing(entry: Entry, period: Period, source: Source, year: int,
+                 at: At) -> list[Problem]:
+    """What a source could have said on its publication date, and in which year file."""
+    published: date = source.published
+    problems = []
+    if published.year != year:
+        problems.append(at("source", f"source {source.id!r} was published on {published}, "
+                           f"not in {year}", f"move this entry to targets/{published.year}.yaml",
+                           code="wrong_year_file"))
+    if entry.role == "target" and period.end < published:
+        problems.append(at("period", f"a target for {period.text} cannot be set on {published}, "
+                           "after the period ended", "is this an outcome, or a later period?",
+                           code="period_impossible"))
+    if entry.role == "outcome" and period.start > published:
+        problems.append(at("period", f"an outcome for {period.text} cannot be reported on "
+                           f"{published}, before the period began",
+                           "is this a target, or an earlier period?", code="period_impossible"))
+    elif entry.role == "outcome" and period.end > published and not entry.estimate:
+        problems.append(at("period", f"a final outcome for {period.text} cannot be reported on "
+                           f"{published}, before the period ended",
+                           "mark it 'estimate: true' (预计), or give the period it covers, "
+                           f"e.g. {published.year}-{published.month - 1 or 1:02d}",
+                           code="period_impossible"))
+    return problems

@@ -1,0 +1,139 @@
+"""The record model: indicator and source registries, and the entries of a year file.
+
+Every model forbids unknown keys and is strict: a quoted ``'6'`` is text, not a number,
+and ``yes`` is not ``true``. Checks that need more than one field or another file
+(qualifier vs value, references, periods) live in :mod:`pipeline.checks`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from pipeline.units import UnitName
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+
+Role = Literal["target", "outcome"]
+Qualifier = Literal["exact", "about", "at_least", "at_most", "range"]
+Direction = Literal["higher", "lower"]
+Measure = Literal["flow", "stock", "rate"]
+Category = Literal[
+    "macro", "industry", "telecom", "digital_economy", "innovation", "environment", "enterprise",
+]
+SourceKind = Literal[
+    "work_conference", "government_work_report", "press_conference", "statistical_communique",
+    "news_report", "plan",
+]
+Reliability = Literal["primary", "reprint", "unreliable"]
+
+
+def _year_as_text(value: object) -> object:
+    """``period: 2020`` is written as a number in YAML; the period is text either way."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _date_from_text(value: object) -> object:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError as error:
+            raise PydanticCustomError("date_value", "{problem}", {"problem": str(error)}) from None
+    if isinstance(value, str):
+        raise PydanticCustomError("date_format", "expected a date YYYY-MM-DD, got {got}",
+                                  {"got": repr(value)})
+    return value
+
+
+Text = Annotated[str, Field(min_length=1)]
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+Number = float  # strict mode: accepts int and float, rejects text and booleans
+PeriodText = Annotated[str, BeforeValidator(_year_as_text), Field(min_length=4, max_length=20)]
+Day = Annotated[date, BeforeValidator(_date_from_text)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Tolerance(Strict):
+    """How far an "about" (左右) target may be missed either way and still count as met."""
+
+    abs: Annotated[float, Field(ge=0)] | None = None
+    rel: Annotated[float, Field(ge=0, le=1)] | None = None
+
+
+class Indicator(Strict):
+    """One measured quantity. New and cumulative counts are different indicators."""
+
+    id: Identifier
+    zh: Text
+    en: Text
+    unit: UnitName
+    category: Category
+    better: Direction
+    measure: Measure
+    binding: Literal["binding", "expected"] | None = None
+    tolerance: Tolerance | None = None
+    aliases: list[Text] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class Source(Strict):
+    """A document that states targets or reports outcomes."""
+
+    id: Identifier
+    title: Text
+    publisher: Text
+    published: Day
+    kind: SourceKind
+    url: Text | None = None
+    event: Text | None = None
+    reliability: Reliability = "primary"
+    reliability_note: Text | None = None
+    archive: Text | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
+            raise PydanticCustomError(
+                "url_scheme", "expected an http:// or https:// link, got {got}", {"got": value})
+        return value
+
+
+class Entry(Strict):
+    """One target or outcome as stated by one source."""
+
+    role: Role
+    indicator: Text
+    period: PeriodText
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    achieved: bool | None = None
+    qualifier: Qualifier = "exact"
+    unit: UnitName
+    estimate: bool = False
+    source: Text
+    quote: Text
+    note: Text
+
+
+class IndicatorRegistry(Strict):
+    indicators: list[dict[str, object]]
+
+
+class SourceRegistry(Strict):
+    sources: list[dict[str, object]]
+
+
+class YearFile(Strict):
+    """The shape of ``targets/<year>.yaml``; entries are validated one by one."""
+
+    year: int
+    entries: list[dict[str, object]]

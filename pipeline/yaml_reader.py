@@ -1,0 +1,244 @@
+"""Safe, strict YAML reading that remembers where every key and value was written.
+
+Only plain data is built: mappings, lists, strings, numbers, true/false and null.
+What the analyst wrote stays a string where it is one (``2020-12`` is not a date,
+``1:30`` is not sexagesimal, ``yes`` is not a boolean). Duplicate keys, tags and
+anchors/aliases are reported as problems, never executed or silently merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+import yaml
+
+from pipeline.problems import Path, Problem, show
+
+try:  # LibYAML's C parser when available: same nodes, much faster.
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        """Pure-Python stand-in with the same constructor as ``CParser``."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+MAX_DEPTH = 64
+
+
+_PLAIN = "?plain"
+_ALLOWED_TAGS = {_STR, _SEQ, _MAP, _PLAIN}
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """Marks unquoted scalars so that :class:`_Builder` resolves them itself."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _PLAIN
+        return super().resolve(kind, value, implicit)
+
+
+class _Composer(_Parser, yaml.composer.Composer, _Resolver):  # type: ignore[misc,valid-type]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        _Resolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML file plus the 1-based line/column of each path."""
+
+    file: str
+    data: object
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Position of ``path``; falls back to the nearest written parent (missing fields)."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        while path:
+            path = path[:-1]
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+        return (1, 1)
+
+    def problem(self, path: Path, field_name: str, message: str, hint: str = "", *,
+                key: bool = False, code: str = "invalid") -> Problem:
+        line, column = self.where(path, key=key)
+        return Problem(self.file, line, column, field_name, message, hint, code)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions and problems."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path, depth: int = 0) -> object:
+        self.document.values[path] = _mark(node)
+        if depth > MAX_DEPTH:
+            return self._fail(node, path, f"nesting deeper than {MAX_DEPTH} levels",
+                              "year files are a list of flat entries", "too_deep")
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            return self._fail(node, path, f"YAML tag {show(tag)} is not allowed",
+                              "remove the tag; write plain text, numbers, lists and mappings",
+                              "yaml_tag")
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if id(node) in self._seen:
+            return self._fail(node, path, "YAML anchors and aliases (&name, *name) are not allowed",
+                              "write the value out in full", "yaml_alias")
+        self._seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._fail(key_node, path, "a key must be plain text", "", "yaml_key")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.document.keys[(*path, key)]
+                self._fail(key_node, path, f"duplicate key {show(key)}",
+                           f"it is already set on line {first[0]}; keep one", "duplicate_key",
+                           field_name=_join(path, key))
+                continue
+            self.document.keys[(*path, key)] = _mark(key_node)
+            if id(value_node) in self._seen:  # an alias: point at the key that uses it
+                self._fail(key_node, path, "YAML anchors and aliases (&name, *name) are not "
+                           "allowed", "write the value out in full", "yaml_alias",
+                           field_name=_join(path, key))
+                continue
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path) -> object:
+        text = node.value
+        if node.tag != _PLAIN:
+            return text  # quoted, block or !!str scalars are always text
+        if text in _NULLS:
+            return None
+        if text in _BOOLS:
+            return _BOOLS[text]
+        if _INT_RE.match(text):
+            return int(text)
+        if _FLOAT_RE.match(text):
+            return float(text)
+        return text
+
+    def _fail(self, node: yaml.Node, path: Path, message: str, hint: str, code: str,
+              field_name: str | None = None) -> None:
+        line, column = _mark(node)
+        name = field_name if field_name is not None else _join(path)
+        self.problems.append(Problem(self.document.file, line, column, name, message, hint, code))
+        return None
+
+
+def _join(path: Path, key: str | None = None) -> str:
+    from pipeline.problems import format_path
+
+    return format_path((*path, key) if key is not None else path)
+
+
+def read_yaml(path: FsPath, display: str | None = None) -> tuple[Document, list[Problem]]:
+    """Read ``path``; return its data with positions, and every problem found reading it."""
+    name = display or str(path)
+    document = Document(name, None)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return document, [Problem(name, 1, 1, "", f"cannot read file: {error.strerror}",
+                                  "check the path and permissions", "unreadable")]
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
+    """Parse UTF-8 YAML bytes named ``name`` into a located :class:`Document`."""
+    document = Document(name, None)
+    text, problem = _decode(raw, name)
+    if problem:
+        return document, [problem]
+    try:
+        composer = _Composer(text)
+        try:
+            root = composer.get_single_node()
+        finally:
+            composer.dispose()
+    except yaml.MarkedYAMLError as error:
+        return document, [_syntax_problem(error, name, text)]
+    except yaml.YAMLError as error:
+        return document, [Problem(name, 1, 1, "", f"YAML error: {error}", "", "yaml_syntax")]
+    except RecursionError:
+        return document, [Problem(name, 1, 1, "", "nesting too deep to read",
+                                  "year files are a list of flat entries", "too_deep")]
+    if root is None:
+        return document, []
+    builder = _Builder(document)
+    document.data = builder.build(root, ())
+    return document, builder.problems
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        byte = raw[error.start]
+        return "", Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{byte:02x})",
+                           "save the file as UTF-8; GBK/GB2312 text must be re-encoded",
+                           "encoding")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    problem = (error.problem or "invalid YAML").strip()
+    hint = "check indentation, colons and quotes on this line and the one above"
+    if "'\\t'" in problem or "\t" in problem or _has_tab(text, line):
+        problem, hint = "tab character in indentation", "YAML indents with spaces only"
+    elif error.context:
+        problem = f"{problem} ({error.context.strip()})"
+    return Problem(name, line, column, "", f"YAML syntax: {problem}", hint, "yaml_syntax")
+
+
+def _has_tab(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    return 0 < line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) -
+                                                              len(lines[line - 1].lstrip())]
