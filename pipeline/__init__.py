@@ -1,0 +1,1 @@
+"""goalpost: official targets vs reported results."""

@@ -21,6 +21,11 @@ QUALIFIERS_WITH_VALUE = ("exact", "about", "at_least", "at_most")
 
 def check_shape(entry: Entry, at: At) -> list[Problem]:
     """Value, range and milestone fields must fit the qualifier, unit and role."""
+    if entry.role == "commitment" and entry.unit != "milestone":
+        return [at("unit", "a qualitative commitment has no figure, so its indicator must be "
+                   f"a milestone, got unit {entry.unit!r}",
+                   "use a milestone indicator, or make it a target with a value",
+                   code="commitment_unit")]
     if entry.unit == "milestone":
         return _milestone_shape(entry, at)
     problems = []
@@ -59,7 +64,7 @@ def _milestone_shape(entry: Entry, at: At) -> list[Problem]:
     if entry.role == "outcome" and entry.achieved is None:
         problems.append(at("achieved", "required for a milestone outcome",
                            "write 'achieved: true' or 'achieved: false'", code="missing"))
-    if entry.role == "target" and entry.achieved is not None:
+    if entry.role != "outcome" and entry.achieved is not None:
         problems.append(at("achieved", "a target cannot be achieved yet",
                            "put the result in an outcome entry", code="achieved_not_allowed"))
     return problems
@@ -120,7 +125,7 @@ def check_timing(entry: Entry, period: Period, source: Source, year: int,
         problems.append(at("source", f"source {source.id!r} was published on {published}, "
                            f"not in {year}", f"move this entry to targets/{published.year}.yaml",
                            code="wrong_year_file"))
-    if entry.role == "target" and period.end < published:
+    if entry.role != "outcome" and period.end < published:
         problems.append(at("period", f"a target for {period.text} cannot be set on {published}, "
                            "after the period ended", "is this an outcome, or a later period?",
                            code="period_impossible"))

@@ -18,7 +18,7 @@ from pipeline.units import UnitName
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
-Role = Literal["target", "outcome"]
+Role = Literal["target", "outcome", "commitment"]
 Qualifier = Literal["exact", "about", "at_least", "at_most", "range"]
 Direction = Literal["higher", "lower"]
 Measure = Literal["flow", "stock", "rate"]
@@ -35,6 +35,11 @@ Reliability = Literal["primary", "reprint", "unreliable"]
 def _year_as_text(value: object) -> object:
     """``period: 2020`` is written as a number in YAML; the period is text either way."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _none_as_empty(value: object) -> object:
+    """A fresh year file with ``entries:`` and nothing under it is an empty list."""
+    return [] if value is None else value
 
 
 def _date_from_text(value: object) -> object:
@@ -107,7 +112,11 @@ class Source(Strict):
 
 
 class Entry(Strict):
-    """One target or outcome as stated by one source."""
+    """One target, outcome or qualitative commitment as stated by one source.
+
+    A ``commitment`` is a concrete deliverable without a figure (5G-A deployment); it is
+    kept as evidence but gets no verdict.
+    """
 
     role: Role
     indicator: Text
@@ -136,4 +145,4 @@ class YearFile(Strict):
     """The shape of ``targets/<year>.yaml``; entries are validated one by one."""
 
     year: int
-    entries: list[dict[str, object]]
+    entries: Annotated[list[dict[str, object]], BeforeValidator(_none_as_empty)]
