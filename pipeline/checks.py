@@ -86,6 +86,13 @@ def check_indicator(entry: Entry, indicators: Mapping[str, Indicator],
         return at("unit", f"indicator {indicator.id!r} is measured in {indicator.unit!r}, "
                   f"got {entry.unit!r}", f"write the value in {UNITS[indicator.unit].en} "
                   f"and 'unit: {indicator.unit}', or pick another indicator", code="unit_mismatch")
+    contradiction = {"higher": "at_most", "lower": "at_least"}[indicator.better]
+    if entry.role == "target" and entry.qualifier == contradiction:
+        better = "higher" if indicator.better == "higher" else "lower"
+        return at("qualifier", f"{contradiction!r} contradicts indicator {indicator.id!r}, where "
+                  f"{better} is better", "a cut 'by at least 4%' on a change indicator is "
+                  "value: -4 with qualifier: at_most; check the sign and the qualifier",
+                  code="qualifier_direction")
     return indicator
 
 

@@ -11,7 +11,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pipeline.atomic import WouldOverwrite
 from pipeline.dataset import Dataset, find_root, load_project
+from pipeline.export import export
+from pipeline.report import verdict_table
+from pipeline.verdicts import STATUSES, rate_all
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -41,16 +45,25 @@ def _year_paths(root: Path, paths: Sequence[str]) -> list[Path]:
     return found
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Check year files and registries; print every problem, one line each."""
-    _, dataset = _load(args, args.paths)
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _report_problems(dataset: Dataset) -> bool:
+    """Print every problem, one line each, then a count on stderr; True if there were any."""
     for problem in dataset.problems:
         print(problem.format())
     if dataset.problems:
-        count = len(dataset.problems)
         files = len({p.file for p in dataset.problems})
-        print(f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}",
+        print(f"{_plural(len(dataset.problems), 'problem')} in {_plural(files, 'file')}",
               file=sys.stderr)
+    return bool(dataset.problems)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check year files and registries; print every problem, one line each."""
+    _, dataset = _load(args, args.paths)
+    if _report_problems(dataset):
         return EXIT_PROBLEMS
     targets = sum(r.entry.role == "target" for r in dataset.records)
     outcomes = sum(r.entry.role == "outcome" for r in dataset.records)
@@ -60,9 +73,43 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write records.csv and verdicts.csv; only from data that validates."""
+    _, dataset = _load(args)
+    if _report_problems(dataset):
+        print("error: nothing exported; fix the problems above first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        written = export(dataset, Path(args.out), replace=args.force)
+    except WouldOverwrite as error:
+        raise UserError(f"would overwrite {error}; use --force to replace") from None
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_verdicts(args: argparse.Namespace) -> int:
+    """Print each target's verdict as a table."""
+    _, dataset = _load(args)
+    verdicts = rate_all(dataset.records, dataset.indicators, dataset.sources)
+    if args.year:
+        verdicts = [v for v in verdicts if v.target.period.year == args.year]
+    if args.status:
+        verdicts = [v for v in verdicts if v.status == args.status]
+    print(verdict_table(verdicts, dataset.indicators))
+    if dataset.problems:
+        print(f"note: {_plural(len(dataset.problems), 'problem')} left records out; "
+              "run 'goalpost validate'", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "validate": (cmd_validate, "check year files and registries, listing every problem",
                  "goalpost validate targets/2019.yaml"),
+    "verdicts": (cmd_verdicts, "show each target with its result and verdict",
+                 "goalpost verdicts --year 2020 --status missed"),
+    "export": (cmd_export, "write records.csv and verdicts.csv for other tools",
+               "goalpost export --out out/"),
 }
 
 
@@ -84,6 +131,13 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     if name == "validate":
         command.add_argument("paths", nargs="*", metavar="PATH",
                              help="year files or folders (default: every file in targets/)")
+    elif name == "export":
+        command.add_argument("--out", required=True, metavar="DIR", help="folder to write to")
+        command.add_argument("--force", action="store_true",
+                             help="replace existing CSV files (each is swapped in atomically)")
+    elif name == "verdicts":
+        command.add_argument("--year", type=int, help="only targets for this year")
+        command.add_argument("--status", choices=STATUSES, help="only this verdict")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

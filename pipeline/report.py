@@ -1,0 +1,53 @@
+"""Plain-text views of verdicts for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from pipeline.models import Entry, Indicator
+from pipeline.units import UNITS
+from pipeline.verdicts import Verdict
+
+SYMBOLS = {"met": "✓", "exceeded": "▲", "missed": "✗", "pending": "…", "unratable": "?"}
+QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "≥ ", "at_most": "≤ "}
+
+
+def format_number(value: float) -> str:
+    """Readable figure: thousands separators, no trailing zeros."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def describe(entry: Entry) -> str:
+    """A target or outcome in words: ``about 6 %``, ``5.5–6 %``, ``achieved``."""
+    unit = UNITS[entry.unit]
+    if entry.unit == "milestone":
+        if entry.achieved is None:
+            return "milestone"
+        return "achieved" if entry.achieved else "not achieved"
+    suffix = "%" if entry.unit == "percent" else f" {unit.en}"
+    if entry.qualifier == "range" and entry.low is not None and entry.high is not None:
+        return f"{format_number(entry.low)}–{format_number(entry.high)}{suffix}"
+    assert entry.value is not None
+    text = f"{QUALIFIER_WORDS[entry.qualifier]}{format_number(entry.value)}{suffix}"
+    return f"{text} (est.)" if entry.estimate else text
+
+
+def verdict_table(verdicts: Sequence[Verdict], indicators: Mapping[str, Indicator]) -> str:
+    """Aligned columns: period, indicator, target, result, gap, status."""
+    header = ("period", "indicator", "target", "result", "gap", "status")
+    rows = [header]
+    for verdict in verdicts:
+        target = verdict.target.entry
+        result = describe(verdict.outcome.entry) if verdict.outcome else "—"
+        gap = "" if verdict.gap is None else f"{verdict.gap:+,.4g}"
+        flags = "".join((" [sources differ]" if verdict.disagreement else "",
+                         " [revised]" if verdict.revised else ""))
+        rows.append((verdict.target.period.text, indicators[target.indicator].id,
+                     describe(target), result, gap,
+                     f"{SYMBOLS[verdict.status]} {verdict.status}{flags}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+             + "  " + row[-1] for row in rows]
+    return "\n".join(line.rstrip() for line in lines) + f"\n{len(verdicts)} targets"
