@@ -138,30 +138,37 @@ def load_year_file(path: Path, root: Path, dataset: Dataset) -> None:
     """Validate one year file and add its valid entries to ``dataset``."""
     name = _display(path, root)
     dataset.files.append(name)
-    document, problems = read_yaml(path, name)
-    dataset.problems.extend(problems)
-    if problems and document.data is None:
+    document, read_problems = read_yaml(path, name)
+    dataset.problems.extend(read_problems)
+    if read_problems and document.data is None:
         return
+    records, problems = _year_entries(path, document, dataset)
+    already = {p.field for p in read_problems}  # don't repeat what the reader already said
+    dataset.problems.extend(p for p in problems if p.field not in already)
+    dataset.records.extend(records)
+
+
+def _year_entries(path: Path, document: Document,
+                  dataset: Dataset) -> tuple[list[Record], list[Problem]]:
     match = YEAR_FILE.match(path.name)
     if not match:
-        dataset.problems.append(Problem(name, 1, 1, "", "year files are named after their year",
-                                        "rename it to targets/YYYY.yaml", "file_name"))
-        return
+        return [], [Problem(document.file, 1, 1, "", "year files are named after their year",
+                            "rename it to targets/YYYY.yaml", "file_name")]
     top, problems = validate_model(YearFile, document.data or {}, document)
-    dataset.problems.extend(problems)
     if top is None:
-        return
+        return [], problems
     if top.year != int(match[1]):
-        dataset.problems.append(document.problem(
+        return [], [document.problem(
             ("year",), "year", f"file is {path.name} but says year {top.year}",
-            f"write 'year: {match[1]}' or rename the file", code="year_mismatch"))
-        return
+            f"write 'year: {match[1]}' or rename the file", code="year_mismatch")]
     aliases = dataset.aliases()
+    records = []
     for index, raw in enumerate(top.entries):
-        record, problems = _check_entry(raw, index, top.year, document, dataset, aliases)
-        dataset.problems.extend(problems)
+        record, entry_problems = _check_entry(raw, index, top.year, document, dataset, aliases)
+        problems.extend(entry_problems)
         if record is not None:
-            dataset.records.append(record)
+            records.append(record)
+    return records, problems
 
 
 def _check_entry(raw: dict[str, object], index: int, year: int, document: Document,

@@ -62,7 +62,7 @@ Day = Annotated[date, BeforeValidator(_date_from_text)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Tolerance(Strict):

@@ -26,8 +26,8 @@ class Problem:
             f"{where}: {self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line, self.column, self.field)
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.file, self.line, self.column)
 
 
 def format_path(path: Path) -> str:

@@ -33,6 +33,8 @@ def _problem(model: type[BaseModel], error: Any, document: Document, prefix: Pat
     got = error.get("input")
     field_name = str(error["loc"][-1]) if error["loc"] else ""
     message, hint = _describe(model, kind, got, error, field_name)
+    if kind == "missing":
+        hint += " to this entry" if len(loc) > 1 else " at the top of the file"
     on_key = kind in ("extra_forbidden",)
     return document.problem(loc, format_path(loc), message, hint, key=on_key, code=kind)
 
@@ -41,7 +43,7 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
               field_name: str) -> tuple[str, str]:
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "required field is missing", f"add '{field_name}:' to this entry"
+        return "required field is missing", f"add '{field_name}:'"
     if kind == "extra_forbidden":
         allowed = sorted(model.model_fields)
         guess = did_you_mean(field_name, allowed)
@@ -75,7 +77,8 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.items()), ("", ""))
         words = {"ge": "at least", "le": "at most", "gt": "more than", "lt": "less than"}
-        return f"must be {words.get(bound[0], bound[0])} {bound[1]}, got {show(got)}", ""
+        limit = f"{bound[1]:g}" if isinstance(bound[1], float) else str(bound[1])
+        return f"must be {words.get(bound[0], bound[0])} {limit}, got {show(got)}", ""
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_format",
                 "date_value"):
         if kind == "date_value":

@@ -205,9 +205,31 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
                                   "year files are a list of flat entries", "too_deep")]
     if root is None:
         return document, []
+    if "*" in text and (aliases := _alias_problems(text, name)):
+        return document, aliases
     builder = _Builder(document)
     document.data = builder.build(root, ())
     return document, builder.problems
+
+
+def _alias_problems(text: str, name: str) -> list[Problem]:
+    """One problem per alias (``*name``), at the alias itself rather than its anchor."""
+    return [Problem(name, event.start_mark.line + 1, event.start_mark.column + 1, "",
+                    f"YAML alias *{event.anchor} is not allowed",
+                    "anchors and aliases are not supported; write the value out in full",
+                    "yaml_alias")
+            for event in _events(text) if isinstance(event, yaml.AliasEvent)]
+
+
+def _events(text: str) -> list[yaml.Event]:
+    parser = _Composer(text)
+    events = []
+    try:
+        while parser.check_event():
+            events.append(parser.get_event())
+    finally:
+        parser.dispose()
+    return events
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:

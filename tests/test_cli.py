@@ -1,0 +1,154 @@
+"""The command line: exact text a user sees, and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ProjectMaker, entry, year_file
+
+from pipeline.cli import COMMANDS, build_parser, main
+
+
+def run(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--root", str(root), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+GOOD_2018 = year_file(
+    2018,
+    entry(),
+    entry(role="outcome", period=2018, value=6.2, qualifier="exact", estimate="true",
+          quote="预计全年工业增加值增长6.2%", note="Estimated 2018 growth."),
+)
+GOOD_2019 = year_file(
+    2019,
+    entry(role="outcome", period=2019, value=5.7, qualifier="exact", estimate="true",
+          source="conf-2019", quote="工业增加值增长5.7%", note="Estimated 2019 growth."),
+)
+
+
+def test_validate_prints_a_one_line_summary_on_valid_data(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
+    code, out, err = run(root, "validate", capsys=capsys)
+    assert code == 0
+    assert out == ("ok: 4 files, 3 records (1 targets, 2 outcomes), 5 indicators, "
+                   "5 sources\n")
+    assert err == ""
+
+
+def test_validate_lists_every_problem_in_one_pass(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = year_file(
+        2018,
+        entry(value="abc"),
+        entry(indicator="industrial_va_grwth"),
+        entry(qualifier="approx", period=2020),
+        entry(source="conf-218", period=2021),
+    )
+    root = make_project({"targets/2018.yaml": broken, "targets/2019.yaml": "year: 2019\nentries:\n\t- x\n"})
+    code, out, err = run(root, "validate", capsys=capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        "targets/2018.yaml:6:12: entries[0].value: expected a number, got 'abc'",
+        "targets/2018.yaml:13:16: entries[1].indicator: unknown indicator "
+        "'industrial_va_grwth' (hint: did you mean 'industrial_va_growth'?)",
+        "targets/2018.yaml:25:16: entries[2].qualifier: expected one of exact, about, "
+        "at_least, at_most, range; got 'approx'",
+        "targets/2018.yaml:36:13: entries[3].source: unknown source 'conf-218' "
+        "(hint: did you mean 'conf-2018' or 'conf-2019'?)",
+        "targets/2019.yaml:3:1: YAML syntax: tab character in indentation "
+        "(hint: YAML indents with spaces only)",
+    ]
+    assert err == "5 problems in 2 files\n"
+
+
+def test_validate_can_check_one_file(make_project: ProjectMaker,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": "oops: [\n"})
+    code, out, _ = run(root, "validate", str(root / "targets" / "2018.yaml"), capsys=capsys)
+    assert code == 0
+    assert out.startswith("ok: 3 files, 2 records")
+
+
+def test_validate_names_a_missing_path(make_project: ProjectMaker,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    code, out, err = run(root, "validate", "targets/1999.yaml", capsys=capsys)
+    assert (code, out) == (1, "")
+    assert err == "error: no such file or folder: targets/1999.yaml\n"
+
+
+def test_verdicts_prints_a_table(make_project: ProjectMaker,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
+    code, out, _ = run(root, "verdicts", capsys=capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        "period  indicator             target    result       gap   status",
+        "2019    industrial_va_growth  about 6%  5.7% (est.)  -0.3  ✓ met",
+        "1 targets",
+    ]
+
+
+def test_verdicts_filters_by_status(make_project: ProjectMaker,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
+    _, out, _ = run(root, "verdicts", "--status", "missed", capsys=capsys)
+    assert out.splitlines()[-1] == "0 targets"
+
+
+def test_export_writes_both_files_and_never_overwrites_silently(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
+    out_dir = tmp_path / "out"
+    code, out, _ = run(root, "export", "--out", str(out_dir), capsys=capsys)
+    assert code == 0
+    assert out == f"wrote {out_dir / 'records.csv'}\nwrote {out_dir / 'verdicts.csv'}\n"
+    before = (out_dir / "records.csv").read_text(encoding="utf-8")
+    code, _, err = run(root, "export", "--out", str(out_dir), capsys=capsys)
+    assert code == 1
+    assert "would overwrite" in err and "--force" in err
+    assert (out_dir / "records.csv").read_text(encoding="utf-8") == before
+    code, _, _ = run(root, "export", "--out", str(out_dir), "--force", capsys=capsys)
+    assert code == 0
+
+
+def test_export_refuses_invalid_data(make_project: ProjectMaker,
+                                     capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = make_project({"targets/2018.yaml": year_file(2018, entry(value="abc"))})
+    code, out, err = run(root, "export", "--out", str(tmp_path / "out"), capsys=capsys)
+    assert code == 1
+    assert out.startswith("targets/2018.yaml:6:12: entries[0].value:")
+    assert "nothing exported" in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help_and_an_example(name: str) -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    command = sub.choices[name]  # type: ignore[index]
+    assert command.description
+    assert command.epilog.startswith("Example: goalpost ")
+
+
+def test_module_and_console_script_are_the_same_cli() -> None:
+    module = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True,
+                            text=True, check=True)
+    script = Path(sys.executable).with_name("goalpost")
+    console = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True)
+    assert module.stdout == console.stdout
+    assert "validate" in module.stdout and "export" in module.stdout
+
+
+def test_unknown_command_is_a_usage_error_not_a_traceback() -> None:
+    result = subprocess.run([sys.executable, "-m", "pipeline", "frobnicate"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "invalid choice" in result.stderr
