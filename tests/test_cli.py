@@ -50,7 +50,8 @@ def test_validate_lists_every_problem_in_one_pass(
         entry(qualifier="approx", period=2020),
         entry(source="conf-218", period=2021),
     )
-    root = make_project({"targets/2018.yaml": broken, "targets/2019.yaml": "year: 2019\nentries:\n\t- x\n"})
+    tab_indented = "year: 2019\nentries:\n\t- x\n"
+    root = make_project({"targets/2018.yaml": broken, "targets/2019.yaml": tab_indented})
     code, out, err = run(root, "validate", capsys=capsys)
     assert code == 1
     assert out.splitlines() == [

@@ -1,0 +1,30 @@
+"""Atomic writes that never overwrite silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.atomic import WouldOverwrite, write_atomic
+
+
+def test_writes_utf8_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "a.csv"
+    write_atomic(path, "指标\n")
+    assert path.read_bytes() == "指标\n".encode()
+    with pytest.raises(WouldOverwrite):
+        write_atomic(path, "other")
+    assert path.read_text(encoding="utf-8") == "指标\n"
+    write_atomic(path, "new", replace=True)
+    assert path.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["a.csv"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(path, "\udcff", replace=True)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.csv"]
