@@ -272,7 +272,8 @@ REGISTRY_CASES = {
     "an alias claimed twice": (
         SOURCES,
         INDICATORS.replace("    tolerance: {abs: 0.3}\n  - id: fiveg",
-                           "    tolerance: {abs: 0.3}\n    aliases: [工业增加值增长]\n  - id: fiveg"),
+                           "    tolerance: {abs: 0.3}\n    aliases: [工业增加值增长]\n"
+                           "  - id: fiveg"),
         ["data/indicators.yaml:19:15: indicators[1].aliases[0]: alias '工业增加值增长' is "
          "also an alias of 'industrial_va_growth' (hint: an alias must name exactly one "
          "indicator)"]),
