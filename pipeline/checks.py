@@ -140,7 +140,8 @@ def check_timing(entry: Entry, period: Period, source: Source, year: int,
         problems.append(at("period", f"an outcome for {period.text} cannot be reported on "
                            f"{published}, before the period began",
                            "is this a target, or an earlier period?", code="period_impossible"))
-    elif entry.role == "outcome" and period.end > published and not entry.estimate:
+    elif entry.role == "outcome" and period.end > published and not entry.estimate \
+            and not (entry.unit == "milestone" and entry.achieved):  # done is done
         problems.append(at("period", f"a final outcome for {period.text} cannot be reported on "
                            f"{published}, before the period ended",
                            "mark it 'estimate: true' (预计), or give the period it covers, "

@@ -71,6 +71,8 @@ def test_timing_rules() -> None:
     assert timing("outcome", "2019", estimate=True) == []
     assert timing("outcome", "2020", estimate=True) == ["period_impossible"]
     assert timing("target", "2020", year=2020) == ["wrong_year_file"]
+    done = make(role="outcome", unit="milestone", value=None, achieved=True)
+    assert checks.check_timing(done, parse_period("2019"), SOURCE, 2019, at) == []
 
 
 def test_sign_rules() -> None:
