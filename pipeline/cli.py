@@ -12,8 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipeline.atomic import WouldOverwrite
+from pipeline.coverage import coverage, coverage_table
 from pipeline.dataset import Dataset, find_root, load_project
 from pipeline.export import export
+from pipeline.quotes import verify_quotes
 from pipeline.report import verdict_table
 from pipeline.verdicts import STATUSES, rate_all
 
@@ -103,11 +105,40 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Per year: targets rated, still pending, and outcomes that answer no target."""
+    _, dataset = _load(args)
+    print(coverage_table(coverage(dataset)))
+    return EXIT_OK
+
+
+def cmd_verify_quotes(args: argparse.Namespace) -> int:
+    """Find each record's quote in the archived copy of its source."""
+    root, dataset = _load(args)
+    archive = Path(args.archive) if args.archive else root.parent / "shared" / "sources"
+    if not archive.is_dir():
+        raise UserError(f"no archive folder at {archive}; pass --archive DIR (the folder that "
+                        "sources' 'archive:' paths are relative to)")
+    misses = verify_quotes(dataset, archive)
+    for miss in misses:
+        print(miss.format())
+    checked = len(dataset.records)
+    if misses:
+        print(f"{len(misses)} of {checked} quotes not found", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"ok: all {checked} quotes found in their sources")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "validate": (cmd_validate, "check year files and registries, listing every problem",
                  "goalpost validate targets/2019.yaml"),
     "verdicts": (cmd_verdicts, "show each target with its result and verdict",
                  "goalpost verdicts --year 2020 --status missed"),
+    "coverage": (cmd_coverage, "count rated and pending targets and unanswered outcomes per year",
+                 "goalpost coverage"),
+    "verify-quotes": (cmd_verify_quotes, "check every quote against the archived source texts",
+                      "goalpost verify-quotes --archive ../shared/sources"),
     "export": (cmd_export, "write records.csv and verdicts.csv for other tools",
                "goalpost export --out out/"),
 }
@@ -135,6 +166,10 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--out", required=True, metavar="DIR", help="folder to write to")
         command.add_argument("--force", action="store_true",
                              help="replace existing CSV files (each is swapped in atomically)")
+    elif name == "verify-quotes":
+        command.add_argument("--archive", metavar="DIR",
+                             help="the source pack that 'archive:' paths are relative to "
+                             "(default: ../shared/sources beside the project)")
     elif name == "verdicts":
         command.add_argument("--year", type=int, help="only targets for this year")
         command.add_argument("--status", choices=STATUSES, help="only this verdict")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ProjectMaker, entry, year_file
+from conftest import SOURCES, ProjectMaker, entry, year_file
 
 from pipeline.cli import COMMANDS, build_parser, main
 
@@ -153,3 +153,38 @@ def test_unknown_command_is_a_usage_error_not_a_traceback() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "invalid choice" in result.stderr
+
+
+def test_coverage_prints_per_year_counts(make_project: ProjectMaker,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
+    code, out, _ = run(root, "coverage", capsys=capsys)
+    assert code == 0
+    assert out.splitlines()[1].split() == ["2018", "0", "0", "0", "0", "0", "0", "0", "0", "1"]
+    assert out.splitlines()[2].split() == ["2019", "1", "1", "1", "0", "0", "0", "0", "0", "0"]
+    assert out.splitlines()[-1] == "1 targets rated across 1 years"
+
+
+def test_verify_quotes_reports_misses_and_exit_code(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str]) -> None:
+    sources = SOURCES.replace("    kind: work_conference\n    url:",
+                              "    kind: work_conference\n    archive: conf.txt\n    url:", 1)
+    root = make_project({"targets/2018.yaml": year_file(2018, entry(), entry(
+        period=2020, quote="工业增加值增长9%"))}, sources=sources)
+    (root / "pack").mkdir()
+    (root / "pack" / "conf.txt").write_text("預(yù)計(jì)工業(yè)增加值增長(zhǎng)6%左右",
+                                            encoding="utf-8")
+    code, out, err = run(root, "verify-quotes", "--archive", str(root / "pack"), capsys=capsys)
+    assert code == 1
+    assert out == ("targets/2018.yaml:12: conf-2018: quote not found in conf.txt: "
+                   "'工业增加值增长9%'\n")
+    assert err == "1 of 2 quotes not found\n"
+
+
+def test_verify_quotes_needs_an_archive(make_project: ProjectMaker,
+                                        capsys: pytest.CaptureFixture[str],
+                                        tmp_path: Path) -> None:
+    code, _, err = run(make_project(), "verify-quotes", "--archive", str(tmp_path / "nope"),
+                       capsys=capsys)
+    assert code == 1
+    assert err.startswith("error: no archive folder at ")
