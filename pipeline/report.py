@@ -19,6 +19,14 @@ def format_number(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+def signed(value: float) -> str:
+    """A gap with its sign: ``+2,520,000``, ``-0.1``, ``0``."""
+    value = round(value, 6)
+    if value == 0:
+        return "0"
+    return ("+" if value > 0 else "-") + format_number(abs(value))
+
+
 def describe(entry: Entry) -> str:
     """A target or outcome in words: ``about 6 %``, ``5.5–6 %``, ``achieved``."""
     unit = UNITS[entry.unit]
@@ -41,7 +49,7 @@ def verdict_table(verdicts: Sequence[Verdict], indicators: Mapping[str, Indicato
     for verdict in verdicts:
         target = verdict.target.entry
         result = describe(verdict.outcome.entry) if verdict.outcome else "—"
-        gap = "" if verdict.gap is None else f"{verdict.gap:+,.4g}"
+        gap = "" if verdict.gap is None else signed(verdict.gap)
         flags = "".join((" [sources differ]" if verdict.disagreement else "",
                          " [revised]" if verdict.revised else ""))
         rows.append((verdict.target.period.text, indicators[target.indicator].id,

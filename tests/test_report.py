@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.models import Entry
-from pipeline.report import describe, format_number
+from pipeline.report import describe, format_number, signed
 
 
 def make(**fields: object) -> Entry:
@@ -33,3 +33,9 @@ def test_format_number() -> None:
     assert format_number(2360000000000) == "2,360,000,000,000"
     assert format_number(5.65) == "5.65"
     assert format_number(0.1 + 0.2) == "0.3"
+
+
+def test_signed_gaps() -> None:
+    assert signed(2_520_000) == "+2,520,000"
+    assert signed(-0.1 + 1e-12) == "-0.1"
+    assert signed(0.0) == "0"
