@@ -4,37 +4,177 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from pipeline.dataset import Dataset, find_root, load_project, year_files
-from pipeline.frames import problem_frame, status_counts, verdict_frame
+from pipeline import charts, views
+from pipeline.dataset import find_root, load_project, year_files
+from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
+from pipeline.i18n import LANGUAGES, t
+from pipeline.tables import Tables, build_tables, problem_table
+from pipeline.units import UNITS
+from pipeline.verdicts import STATUSES
+from pipeline.view_state import CATEGORIES, SOURCE_KINDS, VIEWS, ViewState, from_query, to_query
 
 ROOT = find_root(Path(__file__).parent)
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     files = [root / "data" / "indicators.yaml", root / "data" / "sources.yaml", *year_files(root)]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 
-@st.cache_data(show_spinner="Loading records…")
-def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
-    return load_project(Path(root))
+@st.cache_data(show_spinner="Loading records…", max_entries=4)
+def load(root: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[Tables, pd.DataFrame]:
+    """Validated tables; ``stamp`` (every file's mtime and size) is in the cache key, so
+    editing a file reloads and a widget change reuses the cached tables."""
+    dataset = load_project(Path(root))
+    return build_tables(dataset), problem_table(dataset)
 
 
-st.set_page_config(page_title="goalpost — were the goals met?", layout="wide")
-st.title("goalpost — were the goals met?")
-st.caption("Official numeric targets (MIIT work conferences, Government Work Reports) "
-           "against the results reported later.")
+st.set_page_config(page_title="goalpost", page_icon="🎯", layout="wide")
+tables, problems = load(str(ROOT), fingerprint(ROOT))
+all_years = sorted(tables.verdicts["year"].unique().tolist())
+names = {r.indicator_id: (r.en, r.zh) for r in tables.indicators.itertuples()}
+url = from_query(st.query_params.to_dict(), indicators=names, years=all_years)
 
-dataset = _load(str(ROOT), _fingerprint(ROOT))
-if dataset.problems:
-    with st.expander(f"⚠ {len(dataset.problems)} problems: some records were left out",
-                     expanded=True):
-        st.dataframe(problem_frame(dataset), hide_index=True, width="stretch")
 
-verdicts = verdict_frame(dataset)
-st.subheader("Targets per year")
-st.dataframe(status_counts(verdicts), hide_index=True, width="stretch")
-st.subheader("Every target and its verdict")
-st.dataframe(verdicts, hide_index=True, width="stretch")
+def remember(key: str, value: object) -> None:
+    """Give a widget its value from the URL on the first run of a session."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+with st.sidebar:
+    remember("lang", url.language)
+    lang = st.selectbox("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get,
+                        key="lang")
+    st.header(t("filters", lang))
+    remember("cat", list(url.categories))
+    categories = st.multiselect(t("category", lang), CATEGORIES, key="cat",
+                                format_func=lambda c: t(c, lang), placeholder=t("all", lang))
+    remember("kind", list(url.kinds))
+    kinds = st.multiselect(t("source_kind", lang), SOURCE_KINDS, key="kind",
+                           format_func=lambda k: t(k, lang), placeholder=t("all", lang))
+    remember("status", list(url.statuses))
+    statuses = st.multiselect(t("status", lang), STATUSES, key="status",
+                              format_func=lambda s: views.status_label(s, lang),
+                              placeholder=t("all", lang))
+    years = None
+    if len(all_years) > 1:
+        remember("years", url.years or (all_years[0], all_years[-1]))
+        years = st.slider(t("years", lang), min_value=all_years[0], max_value=all_years[-1],
+                          key="years", step=1)
+    remember("q", url.query)
+    query = st.text_input(t("search", lang), key="q", max_chars=100)
+    st.caption(t("share_link", lang))
+
+st.title(t("title", lang))
+st.caption(t("subtitle", lang))
+remember("view", url.view)
+view = st.segmented_control(t("view", lang), VIEWS, key="view",
+                            format_func=lambda v: t(v, lang)) or "overview"
+
+if not problems.empty:
+    with st.expander(t("problems", lang, n=len(problems)), expanded=True):
+        st.dataframe(problems.rename(columns={c: t(c, lang) for c in problems.columns}),
+                     hide_index=True, width="stretch")
+
+state = ViewState(view=view, language=lang, categories=tuple(categories), kinds=tuple(kinds),
+                  statuses=tuple(statuses), query=query,
+                  years=tuple(years) if years and tuple(years) != (all_years[0], all_years[-1])
+                  else None, indicator=url.indicator, year=url.year)
+selected = views.filter_verdicts(tables.verdicts, state)
+link = st.column_config.LinkColumn(display_text="↗")
+
+if view == "overview":
+    counts = views.year_counts(selected) if not selected.empty else pd.DataFrame()
+    cols = st.columns(len(STATUSES) + 1)
+    cols[0].metric(t("goals_metric", lang), len(selected))
+    for col, status in zip(cols[1:], STATUSES, strict=True):
+        col.metric(views.status_label(status, lang), int((selected["status"] == status).sum()))
+    if selected.empty:
+        st.info(t("no_match", lang))
+    else:
+        st.subheader(t("per_year", lang))
+        st.plotly_chart(charts.year_bars(counts, lang), config=charts.png_config("per-year"))
+        st.subheader(t("grid", lang))
+        grid = views.status_grid(selected, lang)
+        st.dataframe(grid.style.map(views.grid_style), width="stretch",
+                     column_config={c: st.column_config.TextColumn(width=110) for c in grid})
+
+elif view == "indicator_view":
+    options = sorted(selected["indicator_id"].unique(),
+                     key=lambda i: names[i][1] if lang == "zh" else names[i][0])
+    if not options:
+        st.info(t("no_match", lang))
+    else:
+        busiest = views.busiest_indicator(selected)
+        remember("indicator", url.indicator if url.indicator in options else busiest)
+        if st.session_state["indicator"] not in options:
+            st.session_state["indicator"] = busiest
+        chosen = st.selectbox(t("pick_indicator", lang), options, key="indicator",
+                              format_func=lambda i: names[i][1] if lang == "zh" else names[i][0])
+        state = ViewState(**{**state.__dict__, "indicator": chosen})
+        meta = tables.indicators.set_index("indicator_id").loc[chosen]
+        unit = UNITS[meta["unit"]].zh if lang == "zh" else UNITS[meta["unit"]].en
+        st.caption(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"
+                   f" · {t('better_' + meta['better'], lang)}")
+        mine = selected[selected["indicator_id"] == chosen]
+        records = tables.records[tables.records["indicator_id"] == chosen]
+        if meta["unit"] != "milestone":
+            st.plotly_chart(charts.indicator_figure(mine, records, meta["unit"], lang),
+                            config=charts.png_config(chosen))
+        st.dataframe(views.scorecard(mine, lang), hide_index=True, width="stretch",
+                     column_config={t("target_link", lang): link, t("result_link", lang): link})
+
+elif view == "scorecard":
+    options = sorted(selected["year"].unique().tolist(), reverse=True)
+    if not options:
+        st.info(t("no_match", lang))
+    else:
+        latest = views.latest_rated_year(selected)
+        remember("year", url.year if url.year in options else latest)
+        if st.session_state["year"] not in options:
+            st.session_state["year"] = latest
+        year = st.selectbox(t("pick_year", lang), options, key="year")
+        state = ViewState(**{**state.__dict__, "year": year})
+        card = views.scorecard(selected[selected["year"] == year], lang)
+        st.dataframe(card, hide_index=True, width="stretch",
+                     column_config={t("target_link", lang): link, t("result_link", lang): link})
+        left, right = st.columns(2)
+        left.download_button(t("download_csv", lang), csv_bytes(card),
+                             f"goalpost-scorecard-{year}.csv", "text/csv")
+        right.download_button(t("download_xlsx", lang), xlsx_bytes(card, str(year)),
+                              f"goalpost-scorecard-{year}.xlsx", XLSX_MIME)
+
+elif view == "ambition":
+    st.caption(t("ambition_intro", lang))
+    if selected["relative_margin"].notna().any():
+        st.plotly_chart(charts.ambition_figure(selected, lang), config=charts.png_config(
+            "ambition"))
+    for by, title in (("indicator", "by_indicator"), ("source_kind", "by_source_kind")):
+        st.subheader(t(title, lang))
+        table = views.ambition(selected, by, lang)
+        if table.empty:
+            st.info(t("no_match", lang))
+        else:
+            st.dataframe(table, hide_index=True, width="stretch", column_config={
+                t("median_margin", lang): st.column_config.NumberColumn(format="percent"),
+                t("share_exceeded", lang): st.column_config.NumberColumn(format="percent"),
+                t("share_missed", lang): st.column_config.NumberColumn(format="percent")})
+
+else:
+    st.subheader(t("disagreements", lang) + " · " + t("revisions", lang))
+    flagged = views.disagreements(tables, selected, lang)
+    if flagged.empty:
+        st.write(t("none", lang))
+    else:
+        st.dataframe(flagged, hide_index=True, width="stretch",
+                     column_config={t("link", lang): link})
+    st.subheader(t("commitments", lang))
+    promised = views.commitments(tables, lang, names, state)
+    st.dataframe(promised, hide_index=True, width="stretch",
+                 column_config={t("link", lang): link})
+
+st.query_params.from_dict(to_query(state))

@@ -1,4 +1,4 @@
-"""Plain-text views of verdicts for the terminal."""
+"""Targets, results and verdicts in words: for the terminal and the dashboard."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from pipeline.units import UNITS
 from pipeline.verdicts import Verdict
 
 SYMBOLS = {"met": "✓", "exceeded": "▲", "missed": "✗", "pending": "…", "unratable": "?"}
-QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "≥ ", "at_most": "≤ "}
+QUALIFIER_WORDS = {"en": {"exact": "", "about": "about ", "at_least": "≥ ", "at_most": "≤ "},
+                   "zh": {"exact": "", "about": "约", "at_least": "≥ ", "at_most": "≤ "}}
+MILESTONE_WORDS = {"en": ("milestone", "achieved", "not achieved", " (est.)"),
+                   "zh": ("里程碑", "已实现", "未实现", "(预计)")}
 
 
 def format_number(value: float) -> str:
@@ -27,19 +30,26 @@ def signed(value: float) -> str:
     return ("+" if value > 0 else "-") + format_number(abs(value))
 
 
-def describe(entry: Entry) -> str:
-    """A target or outcome in words: ``about 6 %``, ``5.5–6 %``, ``achieved``."""
+def describe(entry: Entry, language: str = "en") -> str:
+    """A target or outcome in words: ``about 6%``, ``5.5–6%``, ``achieved``; or in Chinese."""
     unit = UNITS[entry.unit]
+    milestone, achieved, not_achieved, estimate = MILESTONE_WORDS[language]
     if entry.unit == "milestone":
         if entry.achieved is None:
-            return "milestone"
-        return "achieved" if entry.achieved else "not achieved"
-    suffix = "%" if entry.unit == "percent" else f" {unit.en}"
+            return milestone
+        return achieved if entry.achieved else not_achieved
+    if entry.unit == "percent":
+        suffix = "%"
+    elif entry.unit == "count":
+        suffix = ""
+    else:
+        suffix = f" {unit.zh}" if language == "zh" else f" {unit.en}"
     if entry.qualifier == "range" and entry.low is not None and entry.high is not None:
         return f"{format_number(entry.low)}–{format_number(entry.high)}{suffix}"
     assert entry.value is not None
-    text = f"{QUALIFIER_WORDS[entry.qualifier]}{format_number(entry.value)}{suffix}"
-    return f"{text} (est.)" if entry.estimate else text
+    words = QUALIFIER_WORDS[language]
+    text = f"{words[entry.qualifier]}{format_number(entry.value)}{suffix}"
+    return f"{text}{estimate}" if entry.estimate else text
 
 
 def verdict_table(verdicts: Sequence[Verdict], indicators: Mapping[str, Indicator]) -> str:

@@ -89,6 +89,13 @@ def judge(result: float, target: Entry, indicator: Indicator) -> Status:
     return "met"
 
 
+def acceptable_band(target: Entry, indicator: Indicator) -> tuple[float, float] | None:
+    """The interval of results that count as met, for charts; ``None`` for milestones."""
+    if indicator.unit == "milestone":
+        return None
+    return _acceptable(target, indicator)
+
+
 def _acceptable(target: Entry, indicator: Indicator) -> tuple[float, float]:
     """The interval that counts as met; its better edge is where "exceeded" starts."""
     if target.qualifier == "range":

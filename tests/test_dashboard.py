@@ -1,7 +1,8 @@
-"""The dashboard under Streamlit's AppTest: it renders, and it survives broken files."""
+"""The dashboard under Streamlit's AppTest: every view, widgets, URL state, broken files."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,35 +10,118 @@ import pytest
 from conftest import PROJECT_ROOT, ProjectMaker, entry, year_file
 from streamlit.testing.v1 import AppTest
 
+TIMEOUT = 60
 
-def app_for(root: Path) -> AppTest:
+
+def app_for(root: Path, **query: str) -> AppTest:
     shutil.copy(PROJECT_ROOT / "dashboard.py", root / "dashboard.py")
-    return AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+    at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    return at
 
 
-def test_bundled_data_renders_without_exception() -> None:
-    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60).run()
-    assert not at.exception
-    assert at.title[0].value == "goalpost — were the goals met?"
-    verdicts = at.dataframe[-1].value
-    assert len(verdicts) > 0
-    assert set(verdicts["status"].str.split(" ").str[1]) <= {
-        "met", "exceeded", "missed", "pending", "unratable"}
-
-
-def test_verdicts_and_counts_are_on_screen(make_project: ProjectMaker) -> None:
-    root = make_project({
-        "targets/2018.yaml": year_file(2018, entry()),
-        "targets/2020.yaml": year_file(2020, entry(role="outcome", period=2019, value=5.2,
-                                                   qualifier="exact", source="scio-2020")),
+@pytest.fixture
+def small(make_project: ProjectMaker) -> Path:
+    return make_project({
+        "targets/2018.yaml": year_file(
+            2018,
+            entry(),
+            entry(indicator="fiveg_base_stations_new", unit="count", value=600000,
+                  qualifier="at_least", quote="新建5G基站60万个以上", note="600k new stations."),
+            entry(period=2020, value=7, quote="增长7%左右", note="About 7%."),
+        ),
+        "targets/2020.yaml": year_file(
+            2020,
+            entry(role="outcome", period=2019, value=5.2, qualifier="exact", source="scio-2020",
+                  quote="增长5.2%", note="Final."),
+            entry(role="outcome", indicator="fiveg_base_stations_new", unit="count", period=2019,
+                  value=654000, qualifier="exact", source="scio-2020", quote="新建65.4万个",
+                  note="654k.")),
     })
-    at = app_for(root).run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_overview_shows_counts_chart_and_grid(small: Path) -> None:
+    at = app_for(small).run()
     assert not at.exception
-    counts, verdicts = at.dataframe[0].value, at.dataframe[1].value
-    assert counts.values.tolist() == [["2019", 0, 0, 1, 0, 0]]
-    assert verdicts[["target", "result", "status"]].values.tolist() == [
-        ["about 6%", "5.2%", "✗ missed"]]
-    assert not at.expander
+    assert metrics(at) == {"Goals": "3", "✓ met": "0", "▲ exceeded": "1", "✗ missed": "1",
+                           "… pending": "1", "? unratable": "0"}
+    assert len(at.get("plotly_chart")) == 1
+    grid = at.dataframe[0].value
+    assert grid.loc["Industrial value added growth"].tolist() == ["✗ missed", "… pending"]
+
+
+def test_filters_change_what_is_shown_and_land_in_the_url(small: Path) -> None:
+    at = app_for(small).run()
+    at.multiselect(key="cat").select("telecom").run()
+    assert metrics(at)["Goals"] == "1"
+    assert at.query_params["cat"] == "telecom"
+    at.text_input(key="q").input("增加值").run()
+    assert metrics(at)["Goals"] == "0"
+    assert at.info[0].value == "No targets match these filters."
+
+
+def test_state_is_read_back_from_a_shared_link(small: Path) -> None:
+    at = app_for(small, view="scorecard", lang="zh", status="missed").run()
+    assert not at.exception
+    assert at.title[0].value == "goalpost — 目标完成了吗?"
+    card = at.dataframe[0].value
+    assert card["结论"].tolist() == ["✗ 未达成"]
+    assert card["目标原文"].tolist() == ["工业增加值增长6%左右"]
+    assert [b.label for b in at.get("download_button")] == ["下载 CSV", "下载 Excel"]
+    assert at.query_params["view"] == "scorecard"
+
+
+def test_language_switch_changes_every_label(small: Path) -> None:
+    at = app_for(small).run()
+    at.selectbox(key="lang").select("zh").run()
+    assert at.title[0].value == "goalpost — 目标完成了吗?"
+    assert "目标" in metrics(at)
+    assert at.query_params["lang"] == "zh"
+
+
+def test_indicator_view_plots_goals_against_results(small: Path) -> None:
+    at = app_for(small, view="indicator_view", indicator="fiveg_base_stations_new").run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = {trace["name"] for trace in spec["data"]}
+    assert names == {"floor (at least)", "Result (final)"}
+    table = at.dataframe[0].value
+    assert table[["Target", "Result", "Verdict"]].values.tolist() == [
+        ["≥ 600,000", "654,000", "▲ exceeded"]]
+    at.selectbox(key="indicator").select("industrial_va_growth").run()
+    assert at.query_params["indicator"] == "industrial_va_growth"
+    assert at.dataframe[0].value["Verdict"].tolist() == ["✗ missed", "… pending"]
+
+
+def test_scorecard_year_picker_and_downloads(small: Path) -> None:
+    at = app_for(small, view="scorecard").run()
+    assert at.selectbox(key="year").value == 2019
+    assert len(at.dataframe[0].value) == 2
+    at.selectbox(key="year").select(2020).run()
+    assert at.dataframe[0].value["Verdict"].tolist() == ["… pending"]
+    assert at.query_params["year"] == "2020"
+
+
+def test_ambition_view(small: Path) -> None:
+    at = app_for(small, view="ambition").run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1
+    by_indicator = at.dataframe[0].value
+    assert by_indicator["Rated"].tolist() == [1, 1]
+
+
+def test_evidence_view_lists_commitments(make_project: ProjectMaker) -> None:
+    root = make_project({"targets/2018.yaml": year_file(2018, entry(
+        role="commitment", indicator="fiveg_city_coverage", unit="milestone", value=None,
+        qualifier=None, quote="推进5G<b>建设</b>", note="Push 5G."))})
+    at = app_for(root, view="evidence").run()
+    assert not at.exception
+    assert at.dataframe[0].value["As printed"].tolist() == ["推进5G<b>建设</b>"]
+    assert not at.get("html")
 
 
 @pytest.mark.parametrize("broken", [
@@ -53,8 +137,27 @@ def test_a_broken_file_does_not_take_the_dashboard_down(make_project: ProjectMak
     })
     at = app_for(root).run()
     assert not at.exception
-    assert "problems" in at.expander[0].label
+    assert at.expander[0].label == "1 problems: some records were left out"
     panel = at.expander[0].dataframe[0].value
-    assert panel["where"].tolist() == [panel["where"][0]]
-    assert panel["where"][0].startswith("targets/2018.yaml:")
-    assert at.dataframe[-1].value["year"].tolist() == ["2020"]
+    assert panel["Where"].tolist()[0].startswith("targets/2018.yaml:")
+    assert metrics(at)["Goals"] == "1"
+
+
+@pytest.mark.parametrize("view", ["overview", "indicator_view", "scorecard", "ambition",
+                                  "evidence"])
+def test_every_view_renders_the_bundled_data(view: str) -> None:
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params["view"] = view
+    at.run()
+    assert not at.exception
+    assert at.dataframe
+
+
+def test_changing_a_file_refreshes_the_cached_data(small: Path) -> None:
+    at = app_for(small).run()
+    assert metrics(at)["Goals"] == "3"
+    path = small / "targets" / "2020.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 5.2", "value: 6.1"),
+                    encoding="utf-8")
+    at.run()
+    assert metrics(at)["✓ met"] == "1"

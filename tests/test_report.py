@@ -18,9 +18,9 @@ def make(**fields: object) -> Entry:
     ({"value": 6, "qualifier": "about"}, "about 6%"),
     ({"value": -3.4, "qualifier": "at_most"}, "≤ -3.4%"),
     ({"qualifier": "range", "low": 5.5, "high": 6}, "5.5–6%"),
-    ({"value": 600000, "qualifier": "at_least", "unit": "count"}, "≥ 600,000 count"),
+    ({"value": 600000, "qualifier": "at_least", "unit": "count"}, "≥ 600,000"),
     ({"value": 126000, "unit": "count", "role": "outcome", "estimate": True},
-     "126,000 count (est.)"),
+     "126,000 (est.)"),
     ({"unit": "milestone"}, "milestone"),
     ({"unit": "milestone", "role": "outcome", "achieved": True}, "achieved"),
     ({"unit": "milestone", "role": "outcome", "achieved": False}, "not achieved"),
@@ -39,3 +39,10 @@ def test_signed_gaps() -> None:
     assert signed(2_520_000) == "+2,520,000"
     assert signed(-0.1 + 1e-12) == "-0.1"
     assert signed(0.0) == "0"
+
+
+def test_describe_in_chinese() -> None:
+    assert describe(make(value=6, qualifier="about"), "zh") == "约6%"
+    assert describe(make(value=3e8, unit="households", role="outcome", estimate=True), "zh") \
+        == "300,000,000 户(预计)"
+    assert describe(make(unit="milestone", role="outcome", achieved=True), "zh") == "已实现"

@@ -1,0 +1,151 @@
+"""Plotly figures for the dashboard. Record text shown in hovers is HTML-escaped first."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pipeline.i18n import Language, t
+from pipeline.units import UNITS
+from pipeline.verdicts import STATUSES
+from pipeline.views import STATUS_COLOURS, localised, status_label
+
+PNG_CONFIG = {"displaylogo": False,
+              "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "goalpost"}}
+TARGET_MARKERS = {"exact": "diamond", "at_least": "triangle-up", "at_most": "triangle-down"}
+BAND_WIDTH = 0.45  # years
+
+
+def png_config(name: str) -> dict[str, object]:
+    """Plotly config whose camera button saves the chart as ``goalpost-<name>.png``."""
+    options = dict(PNG_CONFIG["toImageButtonOptions"])  # type: ignore[call-overload]
+    options["filename"] = f"goalpost-{name}"
+    return {**PNG_CONFIG, "toImageButtonOptions": options}
+
+
+def safe(text: object) -> str:
+    """Record text made inert for plotly's HTML-like hover labels."""
+    return html.escape(str(text), quote=True)
+
+
+def year_bars(counts: pd.DataFrame, language: Language) -> go.Figure:
+    """Goals per year, stacked by verdict, each segment labelled with its count."""
+    figure = go.Figure()
+    for status in STATUSES:
+        if status not in counts or not counts[status].any():
+            continue
+        figure.add_bar(x=counts["year"].astype(str), y=counts[status], textangle=0,
+                       name=status_label(status, language), marker_color=STATUS_COLOURS[status],
+                       marker_line_color="#333333", marker_line_width=0.5,
+                       text=counts[status].where(counts[status] > 0, None),
+                       textposition="inside", hovertemplate="%{x}: %{y}<extra>%{fullData.name}"
+                       "</extra>")
+    figure.update_layout(barmode="stack", height=360, margin={"t": 30, "b": 30},
+                         xaxis_type="category", uniformtext={"minsize": 9, "mode": "hide"},
+                         legend_title_text=t("status", language),
+                         yaxis_title=t("goals", language), xaxis_title=t("year", language))
+    return figure
+
+
+def _when(period_end: str) -> float:
+    """Position on a year axis: a period ending in December sits on its year, one ending in
+    November 2023 at 2022 + 11/12, just before 2023."""
+    end = date.fromisoformat(period_end)
+    return end.year - 1 + end.month / 12
+
+
+def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
+                     language: Language) -> go.Figure:
+    """Every goal against every reported result for one indicator, over time.
+
+    Bands for "about" goals and ranges, diamonds for exact goals, up/down triangles for
+    floors and ceilings; filled circles for final results, open circles for estimates; the
+    verdict written above each goal.
+    """
+    figure = go.Figure()
+    unit_label = UNITS[unit].zh if language == "zh" else UNITS[unit].en
+    targets = records[records["role"] == "target"].merge(
+        verdicts[["target_id", "status", "band_low", "band_high"]], left_on="record_id",
+        right_on="target_id", how="inner", suffixes=("", "_verdict"))
+    bands = targets[targets["qualifier"].isin(["about", "range"])]
+    if not bands.empty:
+        figure.add_bar(
+            x=[_when(d) for d in bands["period_end"]], base=bands["band_low"],
+            y=bands["band_high"] - bands["band_low"], width=BAND_WIDTH,
+            marker_color="rgba(0,114,178,0.25)", marker_line_color="#0072B2",
+            marker_line_width=1, name=t("band", language),
+            customdata=_hover(bands, language),
+            hovertemplate=_hover_template(language, "goal"))
+    for qualifier, symbol in TARGET_MARKERS.items():
+        points = targets[targets["qualifier"] == qualifier]
+        if points.empty:
+            continue
+        name = {"exact": "exact_goal", "at_least": "floor", "at_most": "ceiling"}[qualifier]
+        figure.add_scatter(
+            x=[_when(d) for d in points["period_end"]], y=points["value"], mode="markers",
+            marker={"symbol": symbol, "size": 14, "color": "#0072B2",
+                    "line": {"color": "#000000", "width": 1}},
+            name=t(name, language), customdata=_hover(points, language),
+            hovertemplate=_hover_template(language, "goal"))
+    results = records[(records["role"] == "outcome") & records["reference"].notna()
+                      & records["target_id"].ne("")]
+    for estimate, label, fill in ((False, "final", "#000000"), (True, "estimate", "#FFFFFF")):
+        points = results[results["estimate"] == estimate]
+        if points.empty:
+            continue
+        figure.add_scatter(
+            x=[_when(d) for d in points["period_end"]], y=points["reference"], mode="markers",
+            marker={"symbol": "circle", "size": 10, "color": fill,
+                    "line": {"color": "#000000", "width": 2}},
+            name=f"{t('result', language)} ({t(label, language)})",
+            customdata=_hover(points, language),
+            hovertemplate=_hover_template(language, "result"))
+    for _, row in targets.iterrows():
+        top = max(v for v in (row["band_high"], row["value"], row["high"]) if pd.notna(v))
+        figure.add_annotation(x=_when(row["period_end"]), y=top, text=safe(
+            status_label(row["status"], language)), showarrow=False, yshift=16,
+            font={"size": 11})
+    figure.update_layout(height=460, margin={"t": 40, "b": 30}, yaxis_title=unit_label,
+                         xaxis={"title": t("period", language), "dtick": 1,
+                                "tickformat": "d"}, hovermode="closest",
+                         legend={"orientation": "h", "y": -0.2})
+    return figure
+
+
+def _hover(frame: pd.DataFrame, language: Language) -> list[list[str]]:
+    text = localised("text", language)
+    return [[safe(r["period"]), safe(r[text]), safe(r["quote"]), safe(r["note"]),
+             safe(r["source_title"]), safe(r["source_published"])]
+            for _, r in frame.iterrows()]
+
+
+def _hover_template(language: Language, side: str) -> str:
+    return (f"<b>{t(side, language)}</b> %{{customdata[0]}}: %{{customdata[1]}}<br>"
+            "%{customdata[2]}<br>%{customdata[3]}<br>"
+            f"{t('source', language)}: %{{customdata[4]}} (%{{customdata[5]}})<extra></extra>")
+
+
+def ambition_figure(verdicts: pd.DataFrame, language: Language) -> go.Figure:
+    """Relative margin of each rated goal by year: above zero the result beat the goal."""
+    rated = verdicts[verdicts["relative_margin"].notna()]
+    figure = go.Figure()
+    for category, group in rated.groupby("category"):
+        names = group["indicator_zh"] if language == "zh" else group["indicator_en"]
+        figure.add_scatter(
+            x=group["year"], y=group["relative_margin"] * 100, mode="markers",
+            name=t(str(category), language), marker={"size": 10, "opacity": 0.8},
+            customdata=[[safe(n), safe(tt), safe(rt), safe(status_label(s, language))]
+                        for n, tt, rt, s in zip(names,
+                                                group[localised("target_text", language)],
+                                                group[localised("result_text", language)],
+                                                group["status"], strict=True)],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]} → %{customdata[2]}<br>"
+                          "%{customdata[3]}: %{y:+.1f}%<extra></extra>")
+    figure.add_hline(y=0, line_color="#333333", line_dash="dot")
+    figure.update_layout(height=420, margin={"t": 30, "b": 30},
+                         yaxis_title=f"{t('relative_margin', language)} (%)",
+                         xaxis_title=t("year", language))
+    return figure

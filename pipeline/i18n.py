@@ -1,0 +1,142 @@
+"""Every label the dashboard shows, in English and Chinese."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["en", "zh"]
+LANGUAGES: dict[Language, str] = {"en": "English", "zh": "中文"}
+
+LABELS: dict[str, tuple[str, str]] = {
+    # page
+    "title": ("goalpost — were the goals met?", "goalpost — 目标完成了吗?"),
+    "subtitle": ("Official numeric targets (MIIT work conferences, Government Work Reports, "
+                 "plans) against the results reported later.",
+                 "官方量化目标(全国工业和信息化工作会议、政府工作报告、规划)与其后公布的结果对照。"),
+    "language": ("Language", "语言"),
+    "view": ("View", "视图"),
+    "overview": ("Overview", "总览"),
+    "indicator_view": ("Indicator", "指标"),
+    "scorecard": ("Year scorecard", "年度记分卡"),
+    "ambition": ("How ambitious?", "目标松紧"),
+    "evidence": ("Nothing hidden", "全部证据"),
+    # filters
+    "filters": ("Filters", "筛选"),
+    "category": ("Category", "类别"),
+    "source_kind": ("Source kind", "来源类型"),
+    "years": ("Years", "年份"),
+    "status": ("Verdict", "结论"),
+    "search": ("Search (Chinese or English)", "搜索(中文或英文)"),
+    "no_match": ("No targets match these filters.", "没有符合筛选条件的目标。"),
+    "share_link": ("The address bar holds this view: copy it to share exactly what you see.",
+                   "地址栏保存了当前视图:复制链接即可分享所见内容。"),
+    # problems
+    "problems": ("{n} problems: some records were left out", "{n} 个问题:部分记录未载入"),
+    "where": ("Where", "位置"),
+    "field": ("Field", "字段"),
+    "problem": ("Problem", "问题"),
+    # overview
+    "per_year": ("Goals per year", "各年目标"),
+    "grid": ("Status by indicator and year", "按指标和年份的结论"),
+    "goals": ("goals", "目标数"),
+    "goals_metric": ("Goals", "目标"),
+    "all": ("All", "全部"),
+    "rated_share": ("rated", "已评定"),
+    # indicator view
+    "pick_indicator": ("Indicator", "指标"),
+    "goal": ("Goal", "目标"),
+    "result": ("Result", "结果"),
+    "final": ("final", "最终"),
+    "estimate": ("estimate", "预计"),
+    "floor": ("floor (at least)", "下限(不低于)"),
+    "ceiling": ("ceiling (at most)", "上限(不高于)"),
+    "band": ("about / range", "左右 / 区间"),
+    "exact_goal": ("exact goal", "确切目标"),
+    "unit": ("Unit", "单位"),
+    "better_higher": ("higher is better", "越高越好"),
+    "better_lower": ("lower is better", "越低越好"),
+    "milestones": ("Milestones", "里程碑"),
+    # scorecard
+    "pick_year": ("Year", "年份"),
+    "year": ("Year", "年份"),
+    "period": ("Period", "时期"),
+    "indicator": ("Indicator", "指标"),
+    "target": ("Target", "目标"),
+    "gap": ("Gap", "差距"),
+    "relative_gap": ("Gap vs target", "相对差距"),
+    "target_quote": ("Target as printed", "目标原文"),
+    "target_note": ("Target (English)", "目标(英文)"),
+    "target_source": ("Target source", "目标来源"),
+    "target_date": ("Stated on", "提出日期"),
+    "target_link": ("Target link", "目标链接"),
+    "result_quote": ("Result as printed", "结果原文"),
+    "result_note": ("Result (English)", "结果(英文)"),
+    "result_source": ("Result source", "结果来源"),
+    "result_date": ("Reported on", "公布日期"),
+    "result_link": ("Result link", "结果链接"),
+    "flags": ("Flags", "提示"),
+    "download_csv": ("Download CSV", "下载 CSV"),
+    "download_xlsx": ("Download Excel", "下载 Excel"),
+    # ambition
+    "ambition_intro": ("Margin = how far the result beat (+) or fell short of (−) the goal, in "
+                       "the direction that is better; relative margin is that margin divided by "
+                       "the goal.", "超出幅度 = 结果优于(+)或不及(−)目标的程度(按“越好”方向计);"
+                       "相对幅度 = 超出幅度 ÷ 目标值。"),
+    "by_indicator": ("By indicator", "按指标"),
+    "by_source_kind": ("By source kind", "按来源类型"),
+    "rated": ("Rated", "已评定"),
+    "median_margin": ("Median relative margin", "相对幅度中位数"),
+    "share_exceeded": ("Exceeded", "超额"),
+    "share_missed": ("Missed", "未达成"),
+    "margin": ("Margin", "超出幅度"),
+    "relative_margin": ("Relative margin", "相对幅度"),
+    # evidence
+    "disagreements": ("Sources that disagree", "来源不一致"),
+    "revisions": ("Estimates revised by final figures", "预计数与最终数不同"),
+    "commitments": ("Qualitative commitments (no verdict)", "定性任务(不评定)"),
+    "all_results": ("Every result considered", "参与评定的全部结果"),
+    "source": ("Source", "来源"),
+    "published": ("Published", "发布日期"),
+    "reliability": ("Reliability", "可靠性"),
+    "value": ("Value", "数值"),
+    "quote": ("As printed", "原文"),
+    "note": ("English", "英文说明"),
+    "link": ("Link", "链接"),
+    "decides": ("Decides", "采用"),
+    "none": ("None.", "无。"),
+    # statuses
+    "met": ("met", "达成"),
+    "exceeded": ("exceeded", "超额"),
+    "missed": ("missed", "未达成"),
+    "pending": ("pending", "待定"),
+    "unratable": ("unratable", "无法评定"),
+    "disagreement": ("sources differ", "来源不一致"),
+    "revised": ("estimate revised", "预计数已修正"),
+    "estimate_only": ("estimate only", "仅有预计数"),
+    "unreliable": ("unreliable source", "来源可靠性存疑"),
+    # categories and source kinds
+    "macro": ("Macro economy", "宏观经济"),
+    "industry": ("Industry", "工业"),
+    "telecom": ("Telecom", "通信"),
+    "digital_economy": ("Digital economy", "数字经济"),
+    "innovation": ("Innovation", "创新"),
+    "environment": ("Energy and environment", "节能环保"),
+    "enterprise": ("Enterprises", "企业"),
+    "work_conference": ("Work conference", "工作会议"),
+    "government_work_report": ("Government Work Report", "政府工作报告"),
+    "press_conference": ("Press conference", "新闻发布会"),
+    "statistical_communique": ("Statistical communiqué", "统计公报"),
+    "news_report": ("News report", "新闻报道"),
+    "plan": ("Plan", "规划"),
+    "primary": ("primary", "原始"),
+    "reprint": ("reprint", "转载"),
+}
+
+
+def t(key: str, language: Language, **values: object) -> str:
+    """The label ``key`` in ``language``; unknown keys come back as themselves."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    text = pair[0] if language == "en" else pair[1]
+    return text.format(**values) if values else text

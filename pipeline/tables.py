@@ -1,0 +1,155 @@
+"""Language-neutral tables (pandas DataFrames) built once from a validated dataset.
+
+The dashboard filters and reshapes these; it never touches records directly. Everything
+here is plain data, so it can be cached and pickled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.dataset import Dataset
+from pipeline.models import Source
+from pipeline.records import Record
+from pipeline.report import SYMBOLS, describe
+from pipeline.verdicts import Verdict, acceptable_band, rate_all, reference_value
+
+VERDICT_COLUMNS = [
+    "target_id", "year", "period", "indicator_id", "indicator_en", "indicator_zh", "category",
+    "unit", "better", "status", "symbol", "qualifier", "target_value", "target_low",
+    "target_high", "band_low", "band_high", "target_text", "target_text_zh", "result_text",
+    "result_text_zh", "result_value", "gap", "relative_gap",
+    "margin", "relative_margin", "target_quote", "target_note", "target_source_id",
+    "target_source_title", "target_source_kind", "target_published", "target_url",
+    "result_id", "result_quote", "result_note", "result_source_title", "result_published",
+    "result_url", "result_estimate", "result_reliability", "disagreement", "revised", "basis",
+    "reason", "results_considered", "search_text",
+]
+RECORD_COLUMNS = [
+    "record_id", "role", "year", "period", "period_end", "indicator_id", "value", "low", "high",
+    "reference", "qualifier", "estimate", "achieved", "text", "text_zh", "quote", "note",
+    "source_id", "source_title", "source_kind", "source_published", "source_url",
+    "source_reliability", "status", "decides", "target_id",
+]
+
+
+@dataclass(frozen=True)
+class Tables:
+    """All tables the dashboard needs, built in one pass."""
+
+    verdicts: pd.DataFrame
+    records: pd.DataFrame
+    indicators: pd.DataFrame
+
+
+def _source_fields(prefix: str, source: Source | None) -> dict[str, object]:
+    if source is None:
+        return {f"{prefix}_source_title": "", f"{prefix}_published": "", f"{prefix}_url": ""}
+    return {f"{prefix}_source_title": source.title,
+            f"{prefix}_published": source.published.isoformat(),
+            f"{prefix}_url": source.url or ""}
+
+
+def _margin(verdict: Verdict, better: str) -> tuple[float | None, float | None]:
+    """Gap turned so that positive always means "better than the goal"."""
+    if verdict.gap is None:
+        return None, None
+    sign = 1.0 if better == "higher" else -1.0
+    relative = verdict.relative_gap
+    return sign * verdict.gap, (sign * relative if relative is not None else None)
+
+
+def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
+    target = verdict.target.entry
+    indicator = dataset.indicators[target.indicator]
+    source = dataset.sources[target.source]
+    outcome = verdict.outcome.entry if verdict.outcome else None
+    result_source = dataset.sources[outcome.source] if outcome else None
+    margin, relative_margin = _margin(verdict, indicator.better)
+    band = acceptable_band(target, indicator) or (None, None)
+    searchable = " ".join((indicator.id, indicator.en, indicator.zh, *indicator.aliases,
+                           target.quote, target.note, source.title,
+                           outcome.quote if outcome else "", outcome.note if outcome else ""))
+    return {
+        "target_id": verdict.target.record_id, "year": verdict.target.period.end.year,
+        "period": verdict.target.period.text, "indicator_id": indicator.id,
+        "indicator_en": indicator.en, "indicator_zh": indicator.zh,
+        "category": indicator.category, "unit": indicator.unit, "better": indicator.better,
+        "status": verdict.status, "symbol": SYMBOLS[verdict.status],
+        "qualifier": target.qualifier, "target_value": target.value,
+        "target_low": target.low, "target_high": target.high, "band_low": band[0],
+        "band_high": band[1], "target_text": describe(target),
+        "target_text_zh": describe(target, "zh"),
+        "result_text": describe(outcome) if outcome else "",
+        "result_text_zh": describe(outcome, "zh") if outcome else "",
+        "result_value": reference_value(outcome) if outcome else None,
+        "gap": verdict.gap, "relative_gap": verdict.relative_gap, "margin": margin,
+        "relative_margin": relative_margin, "target_quote": target.quote,
+        "target_note": target.note, "target_source_id": source.id,
+        **_source_fields("target", source), "target_source_kind": source.kind,
+        "result_id": verdict.outcome.record_id if verdict.outcome else "",
+        "result_quote": outcome.quote if outcome else "",
+        "result_note": outcome.note if outcome else "",
+        **_source_fields("result", result_source),
+        "result_estimate": bool(outcome.estimate) if outcome else False,
+        "result_reliability": result_source.reliability if result_source else "",
+        "disagreement": verdict.disagreement, "revised": verdict.revised,
+        "basis": verdict.basis, "reason": verdict.reason,
+        "results_considered": len(verdict.outcomes), "search_text": searchable.lower(),
+    }
+
+
+def _record_row(record: Record, dataset: Dataset, status: str, decides: bool,
+                target_id: str) -> dict[str, object]:
+    e = record.entry
+    source = dataset.sources[e.source]
+    return {
+        "record_id": record.record_id, "role": e.role, "year": record.period.end.year,
+        "period": record.period.text, "period_end": record.period.end.isoformat(),
+        "indicator_id": e.indicator, "value": e.value, "low": e.low, "high": e.high,
+        "reference": reference_value(e), "qualifier": e.qualifier, "estimate": e.estimate,
+        "achieved": e.achieved, "text": describe(e), "text_zh": describe(e, "zh"),
+        "quote": e.quote, "note": e.note,
+        "source_id": source.id, "source_title": source.title, "source_kind": source.kind,
+        "source_published": source.published.isoformat(), "source_url": source.url or "",
+        "source_reliability": source.reliability, "status": status, "decides": decides,
+        "target_id": target_id,
+    }
+
+
+def build_tables(dataset: Dataset) -> Tables:
+    """Verdicts, records (with each outcome linked to the target it answers) and indicators."""
+    verdicts = rate_all(dataset.records, dataset.indicators, dataset.sources)
+    verdict_rows = [_verdict_row(v, dataset) for v in verdicts]
+    status_of = {v.target.record_id: v.status for v in verdicts}
+    answers: dict[str, tuple[str, bool]] = {}
+    for verdict in verdicts:
+        for outcome in verdict.outcomes:
+            answers.setdefault(outcome.record_id, (verdict.target.record_id,
+                                                   outcome is verdict.outcome))
+    record_rows = []
+    for record in dataset.records:
+        target_id, decides = answers.get(record.record_id, ("", False))
+        status = status_of.get(record.record_id, "")
+        record_rows.append(_record_row(record, dataset, status, decides, target_id))
+    indicator_rows = [{"indicator_id": i.id, "en": i.en, "zh": i.zh, "unit": i.unit,
+                       "category": i.category, "better": i.better, "measure": i.measure}
+                      for i in dataset.indicators.values()]
+    return Tables(
+        verdicts=pd.DataFrame(verdict_rows, columns=VERDICT_COLUMNS),
+        records=pd.DataFrame(record_rows, columns=RECORD_COLUMNS),
+        indicators=pd.DataFrame(indicator_rows,
+                                columns=["indicator_id", "en", "zh", "unit", "category",
+                                         "better", "measure"]),
+    )
+
+
+def problem_table(dataset: Dataset) -> pd.DataFrame:
+    """Every rejected line: ``file:line``, field and message with its hint."""
+    return pd.DataFrame(
+        [{"where": f"{p.file}:{p.line}", "field": p.field,
+          "problem": p.message + (f" (hint: {p.hint})" if p.hint else "")}
+         for p in dataset.problems],
+        columns=["where", "field", "problem"])

@@ -1,0 +1,220 @@
+"""Shape the language-neutral tables into what each dashboard view shows."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.i18n import Language, t
+from pipeline.report import SYMBOLS
+from pipeline.tables import Tables
+from pipeline.verdicts import RATED, STATUSES
+from pipeline.view_state import ViewState
+
+STATUS_COLOURS = {  # Okabe–Ito palette: distinguishable with colour-blindness, and each
+    "exceeded": "#0072B2",  # status also carries a symbol and a word for greyscale.
+    "met": "#56B4E9",
+    "missed": "#D55E00",
+    "pending": "#BBBBBB",
+    "unratable": "#E6E6E6",
+}
+STATUS_TEXT_COLOURS = {"exceeded": "#FFFFFF", "met": "#000000", "missed": "#FFFFFF",
+                       "pending": "#000000", "unratable": "#000000"}
+
+
+def status_label(status: str, language: Language) -> str:
+    """``✓ met`` / ``✓ 达成``: symbol and word, never colour alone."""
+    return f"{SYMBOLS[status]} {t(status, language)}"
+
+
+def indicator_name(row: pd.Series, language: Language) -> str:
+    return str(row["indicator_zh"] if language == "zh" else row["indicator_en"])
+
+
+def localised(column: str, language: Language) -> str:
+    """``target_text`` or its Chinese twin ``target_text_zh``."""
+    return f"{column}_zh" if language == "zh" else column
+
+
+def filter_verdicts(verdicts: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """Rows matching the state's categories, source kinds, statuses, years and search text."""
+    mask = pd.Series(True, index=verdicts.index)
+    if state.categories:
+        mask &= verdicts["category"].isin(state.categories)
+    if state.kinds:
+        mask &= verdicts["target_source_kind"].isin(state.kinds)
+    if state.statuses:
+        mask &= verdicts["status"].isin(state.statuses)
+    if state.years:
+        mask &= verdicts["year"].between(*state.years)
+    for word in state.query.lower().split():
+        mask &= verdicts["search_text"].str.contains(word, regex=False)
+    return verdicts[mask]
+
+
+def busiest_indicator(verdicts: pd.DataFrame) -> str:
+    """The numeric indicator with the most rated goals (ties: most goals, then id)."""
+    numeric = verdicts[verdicts["unit"] != "milestone"]
+    pool = numeric if not numeric.empty else verdicts
+    scores = pool.assign(rated=pool["status"].isin(RATED)).groupby("indicator_id").agg(
+        rated=("rated", "sum"), goals=("status", "size"))
+    return str(scores.sort_values(["rated", "goals"], ascending=False).index[0])
+
+
+def latest_rated_year(verdicts: pd.DataFrame) -> int:
+    """The latest year with a rated goal, or the latest year at all."""
+    rated = verdicts[verdicts["status"].isin(RATED)]
+    return int((rated if not rated.empty else verdicts)["year"].max())
+
+
+def year_counts(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Goals per year with a column per verdict (zeros kept), plus the total."""
+    table = pd.crosstab(verdicts["year"], verdicts["status"]).reindex(
+        columns=list(STATUSES), fill_value=0)
+    table.insert(0, "goals", table.sum(axis=1))
+    return table.reset_index().rename_axis(columns=None)
+
+
+def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """Indicator × year, each cell the verdict(s) as symbol and word; several goals for the
+    same indicator and year show each distinct verdict."""
+    if verdicts.empty:
+        return pd.DataFrame()
+    names = verdicts.apply(indicator_name, axis=1, language=language)
+    cells = (verdicts.assign(name=names)
+             .groupby(["name", "year"])["status"]
+             .agg(lambda s: " / ".join(status_label(x, language)
+                                       for x in sorted(set(s), key=STATUSES.index))))
+    grid = cells.unstack("year").fillna("")
+    grid.columns = [str(c) for c in grid.columns]
+    filled = (grid != "").sum(axis=1)
+    grid = grid.loc[filled.sort_values(ascending=False, kind="stable").index]
+    grid.index.name = t("indicator", language)
+    return grid
+
+
+def grid_style(cell: str) -> str:
+    """CSS for one grid cell: the colour of its first verdict."""
+    for status in STATUSES:
+        if cell.startswith(SYMBOLS[status]):
+            return (f"background-color: {STATUS_COLOURS[status]}; "
+                    f"color: {STATUS_TEXT_COLOURS[status]}")
+    return ""
+
+
+def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """The goals of the filtered selection with both sides' evidence, labelled."""
+    flags = verdicts.apply(_flags, axis=1, language=language)
+    frame = pd.DataFrame({
+        t("year", language): verdicts["year"],
+        t("period", language): verdicts["period"],
+        t("indicator", language): verdicts.apply(indicator_name, axis=1, language=language),
+        t("target", language): verdicts[localised("target_text", language)],
+        t("result", language): verdicts[localised("result_text", language)].replace("", "—"),
+        t("gap", language): pd.to_numeric(verdicts["gap"], errors="coerce"),
+        t("status", language): verdicts["status"].map(lambda s: status_label(s, language)),
+        t("flags", language): flags,
+        t("target_quote", language): verdicts["target_quote"],
+        t("target_note", language): verdicts["target_note"],
+        t("target_source", language): verdicts["target_source_title"],
+        t("target_date", language): verdicts["target_published"],
+        t("target_link", language): verdicts["target_url"].replace("", None),
+        t("result_quote", language): verdicts["result_quote"],
+        t("result_note", language): verdicts["result_note"],
+        t("result_source", language): verdicts["result_source_title"],
+        t("result_date", language): verdicts["result_published"],
+        t("result_link", language): verdicts["result_url"].replace("", None),
+    })
+    return frame.reset_index(drop=True)
+
+
+def _flags(row: pd.Series, language: Language) -> str:
+    flags = []
+    if row["disagreement"]:
+        flags.append(t("disagreement", language))
+    if row["revised"]:
+        flags.append(t("revised", language))
+    if row["basis"] == "estimate":
+        flags.append(t("estimate_only", language))
+    if row["result_reliability"] == "unreliable":
+        flags.append(t("unreliable", language))
+    return "; ".join(flags)
+
+
+def ambition(verdicts: pd.DataFrame, by: str, language: Language) -> pd.DataFrame:
+    """Per group (``indicator`` or ``source_kind``): how far rated results beat the goals."""
+    rated = verdicts[verdicts["status"].isin(RATED) & verdicts["relative_margin"].notna()]
+    if rated.empty:
+        return pd.DataFrame()
+    if by == "indicator":
+        keys = rated.apply(indicator_name, axis=1, language=language)
+        label = t("indicator", language)
+    else:
+        keys = rated["target_source_kind"].map(lambda k: t(k, language))
+        label = t("source_kind", language)
+    groups = rated.assign(group=keys).groupby("group")
+    table = pd.DataFrame({
+        t("rated", language): groups.size(),
+        t("median_margin", language): groups["relative_margin"].median(),
+        t("share_exceeded", language): groups["status"].agg(lambda s: (s == "exceeded").mean()),
+        t("share_missed", language): groups["status"].agg(lambda s: (s == "missed").mean()),
+    }).sort_values(t("median_margin", language), ascending=False)
+    table.index.name = label
+    return table.reset_index()
+
+
+def disagreements(tables: Tables, verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """Every result behind a verdict whose sources disagree or whose estimate was revised."""
+    flagged = verdicts[verdicts["disagreement"] | verdicts["revised"]]
+    if flagged.empty:
+        return pd.DataFrame()
+    records = tables.records
+    rows = []
+    for _, verdict in flagged.iterrows():
+        answers = records[(records["role"] == "outcome")
+                          & (records["indicator_id"] == verdict["indicator_id"])
+                          & (records["record_id"].isin(_answer_ids(tables, verdict)))]
+        for _, result in answers.sort_values("source_published").iterrows():
+            rows.append({
+                t("indicator", language): indicator_name(verdict, language),
+                t("period", language): verdict["period"],
+                t("target", language): verdict[localised("target_text", language)],
+                t("result", language): result[localised("text", language)],
+                t("decides", language): "✓" if result["record_id"] == verdict["result_id"]
+                else "",
+                t("source", language): result["source_title"],
+                t("published", language): result["source_published"],
+                t("reliability", language): t(str(result["source_reliability"]), language),
+                t("quote", language): result["quote"],
+                t("link", language): result["source_url"] or None,
+            })
+    return pd.DataFrame(rows).drop_duplicates()
+
+
+def _answer_ids(tables: Tables, verdict: pd.Series) -> set[str]:
+    """Outcome ids that share the deciding outcome's indicator and period."""
+    records = tables.records
+    decider = records[records["record_id"] == verdict["result_id"]]
+    if decider.empty:
+        return set()
+    same = records[(records["role"] == "outcome")
+                   & (records["indicator_id"] == verdict["indicator_id"])
+                   & (records["period_end"] == decider["period_end"].iloc[0])]
+    return set(same["record_id"])
+
+
+def commitments(tables: Tables, language: Language, names: dict[str, tuple[str, str]],
+                state: ViewState) -> pd.DataFrame:
+    """Qualitative commitments, listed as evidence with no verdict."""
+    records = tables.records[tables.records["role"] == "commitment"]
+    if state.years:
+        records = records[records["year"].between(*state.years)]
+    return pd.DataFrame({
+        t("year", language): records["year"],
+        t("indicator", language): records["indicator_id"].map(
+            lambda i: names[i][1] if language == "zh" else names[i][0]),
+        t("quote", language): records["quote"],
+        t("note", language): records["note"],
+        t("source", language): records["source_title"],
+        t("published", language): records["source_published"],
+        t("link", language): records["source_url"].replace("", None),
+    }).reset_index(drop=True)

@@ -1,0 +1,93 @@
+"""Serve the dashboard with ``streamlit run`` and open it in headless Chromium.
+
+Used by ``test_browser.py``; run directly to refresh the README screenshot:
+``python tests/browser.py docs/dashboard.png``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM = Path(os.environ.get("GOALPOST_CHROMIUM", "/usr/bin/chromium"))
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def served(root: Path = PROJECT_ROOT, timeout: float = 60) -> Iterator[str]:
+    """Run the dashboard on a free loopback port; yield its URL; stop it afterwards."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(root / "dashboard.py"),
+               "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
+               "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
+    process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("streamlit did not start: "
+                                       + process.stderr.read().decode()[-2000:]) from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextlib.contextmanager
+def browser_page(width: int = 1400, height: int = 1000) -> Iterator[object]:
+    """A Playwright page in Debian's Chromium (``playwright install`` can't run here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
+
+
+def open_idle(page: object, url: str, timeout_ms: int = 60_000) -> None:
+    """Load ``url`` and wait until the script has finished and charts are drawn."""
+    page.goto(url)  # type: ignore[attr-defined]
+    page.wait_for_selector(IDLE, timeout=timeout_ms)  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+
+
+def main(out: str) -> None:
+    with served() as url, browser_page() as page:
+        open_idle(page, url)
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")  # type: ignore[attr-defined]
+        page.screenshot(path=out, full_page=False)  # type: ignore[attr-defined]
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "docs/dashboard.png")

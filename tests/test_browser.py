@@ -1,0 +1,36 @@
+"""A real browser: ``streamlit run`` on loopback, headless Chromium through Playwright.
+
+Skips only where Chromium is not installed, unless GOALPOST_REQUIRE_BROWSER=1 (CI sets it,
+after installing Debian's chromium and fonts-wqy-microhei).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM, browser_page, open_idle, served
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and os.environ.get("GOALPOST_REQUIRE_BROWSER") != "1",
+    reason=f"no Chromium at {CHROMIUM} (CI installs it)")
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+
+
+@pytest.mark.parametrize(("query", "charts"), [("", 1), ("?view=indicator_view&lang=zh", 1),
+                                               ("?view=ambition", 1)])
+def test_dashboard_renders_in_a_real_browser(query: str, charts: int) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with served() as url, browser_page() as page:
+        open_idle(page, url + query)
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=30_000)
+        assert page.locator("[data-testid='stPlotlyChart']").count() == charts
+        assert page.locator("[data-testid='stPlotlyChart'] .main-svg .point, "
+                            "[data-testid='stPlotlyChart'] .main-svg .trace").count() > 0
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.locator("[data-testid='stDataFrame']").count() >= 1
+        name = query.strip("?").replace("&", "_").replace("=", "-") or "overview"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000

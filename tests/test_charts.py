@@ -1,0 +1,74 @@
+"""Plotly figures: the right marks for each kind of goal, and inert hover text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ProjectMaker, entry, year_file
+
+from pipeline.charts import ambition_figure, indicator_figure, png_config, safe, year_bars
+from pipeline.dataset import load_project
+from pipeline.tables import Tables, build_tables
+from pipeline.views import year_counts
+
+
+@pytest.fixture
+def tables(make_project: ProjectMaker) -> Tables:
+    root = make_project({
+        "targets/2018.yaml": year_file(
+            2018,
+            entry(quote="增长6%左右<script>alert(1)</script>"),
+            entry(period=2020, qualifier="range", value=None, low=5.5, high=6),
+            entry(period=2021, qualifier="at_least", value=6),
+            entry(period=2022, qualifier="exact", value=6),
+        ),
+        "targets/2019.yaml": year_file(2019, entry(
+            role="outcome", period=2019, value=5.6, qualifier="exact", estimate="true",
+            source="conf-2019", quote="增长5.6%", note="Estimate.")),
+        "targets/2020.yaml": year_file(2020, entry(
+            role="outcome", period=2019, value=6.1, qualifier="exact", source="scio-2020",
+            quote="增长6.1%", note="Final.")),
+    })
+    return build_tables(load_project(root))
+
+
+def test_indicator_figure_marks_each_kind_of_goal_and_result(tables: Tables) -> None:
+    figure = indicator_figure(tables.verdicts, tables.records, "percent", "en")
+    traces = {trace.name: trace for trace in figure.data}
+    assert set(traces) == {"about / range", "exact goal", "floor (at least)",
+                           "Result (final)", "Result (estimate)"}
+    bands = traces["about / range"]
+    assert list(bands.base) == pytest.approx([5.7, 5.5])
+    assert list(bands.y) == pytest.approx([0.6, 0.5])
+    assert list(bands.x) == [2019, 2020]
+    assert traces["floor (at least)"].marker.symbol == "triangle-up"
+    assert traces["exact goal"].marker.symbol == "diamond"
+    assert traces["Result (final)"].marker.color == "#000000"
+    assert traces["Result (estimate)"].marker.color == "#FFFFFF"
+    assert [a.text for a in figure.layout.annotations] == [
+        "✓ met", "… pending", "… pending", "… pending"]
+
+
+def test_record_text_in_hovers_is_escaped(tables: Tables) -> None:
+    figure = indicator_figure(tables.verdicts, tables.records, "percent", "zh")
+    hover = str(figure.to_plotly_json())
+    assert "<script>" not in hover
+    assert "&lt;script&gt;" in hover
+    assert safe('<a href="javascript:x">') == "&lt;a href=&quot;javascript:x&quot;&gt;"
+
+
+def test_year_bars_stack_verdicts_with_words(tables: Tables) -> None:
+    figure = year_bars(year_counts(tables.verdicts), "zh")
+    assert [trace.name for trace in figure.data] == ["✓ 达成", "… 待定"]
+    assert figure.layout.barmode == "stack"
+
+
+def test_ambition_figure_plots_relative_margins(tables: Tables) -> None:
+    figure = ambition_figure(tables.verdicts, "en")
+    assert [trace.name for trace in figure.data] == ["Industry"]
+    assert list(figure.data[0].y) == pytest.approx([(6.1 - 6) / 6 * 100])
+
+
+def test_charts_download_as_png() -> None:
+    config = png_config("gdp_growth")
+    assert config["toImageButtonOptions"] == {"format": "png", "scale": 2,
+                                              "filename": "goalpost-gdp_growth"}

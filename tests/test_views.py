@@ -1,0 +1,128 @@
+"""What each dashboard view shows, from the tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import ProjectMaker, entry, year_file
+
+from pipeline.dataset import load_project
+from pipeline.tables import Tables, build_tables
+from pipeline.view_state import ViewState
+from pipeline.views import (
+    ambition,
+    busiest_indicator,
+    commitments,
+    disagreements,
+    filter_verdicts,
+    grid_style,
+    latest_rated_year,
+    scorecard,
+    status_grid,
+    status_label,
+    year_counts,
+)
+
+
+@pytest.fixture
+def tables(make_project: ProjectMaker) -> Tables:
+    root = make_project({
+        "targets/2018.yaml": year_file(
+            2018,
+            entry(),
+            entry(period=2020, value=7),
+            entry(indicator="fiveg_base_stations_new", unit="count", value=600000,
+                  qualifier="at_least", quote="新建5G基站60万个以上", note="600k new stations."),
+            entry(role="commitment", indicator="fiveg_city_coverage", unit="milestone",
+                  value=None, qualifier=None, period=2019, quote="推进5G建设",
+                  note="Push 5G build-out."),
+        ),
+        "targets/2019.yaml": year_file(2019, entry(
+            role="outcome", period=2019, value=5.6, qualifier="exact", estimate="true",
+            source="conf-2019", quote="增长5.6%", note="Estimate.")),
+        "targets/2020.yaml": year_file(
+            2020,
+            entry(role="outcome", period=2019, value=6.1, qualifier="exact", source="scio-2020",
+                  quote="增长6.1%", note="Final."),
+            entry(role="outcome", period=2019, value=6.0, qualifier="exact", source="nbs-2020",
+                  quote="增长6.0%", note="Final, later."),
+            entry(role="outcome", indicator="fiveg_base_stations_new", unit="count", period=2019,
+                  value=500000, qualifier="exact", source="scio-2020", quote="新建50万个",
+                  note="500k.")),
+    })
+    return build_tables(load_project(root))
+
+
+def test_filters_combine(tables: Tables) -> None:
+    v = tables.verdicts
+    assert len(filter_verdicts(v, ViewState())) == 3
+    assert filter_verdicts(v, ViewState(categories=("telecom",)))["indicator_id"].tolist() == [
+        "fiveg_base_stations_new"]
+    assert filter_verdicts(v, ViewState(statuses=("pending",)))["year"].tolist() == [2020]
+    assert len(filter_verdicts(v, ViewState(years=(2020, 2020)))) == 1
+    assert len(filter_verdicts(v, ViewState(kinds=("press_conference",)))) == 0
+    assert filter_verdicts(v, ViewState(query="基站"))["indicator_id"].tolist() == [
+        "fiveg_base_stations_new"]
+    assert len(filter_verdicts(v, ViewState(query="5g STATIONS"))) == 1
+
+
+def test_year_counts_and_grid(tables: Tables) -> None:
+    counts = year_counts(tables.verdicts)
+    assert counts.values.tolist() == [[2019, 2, 1, 0, 1, 0, 0], [2020, 1, 0, 0, 0, 1, 0]]
+    grid = status_grid(tables.verdicts, "en")
+    assert grid.to_dict() == {
+        "2019": {"5G base stations built in the year": "✗ missed",
+                 "Industrial value added growth": "✓ met"},
+        "2020": {"5G base stations built in the year": "",
+                 "Industrial value added growth": "… pending"}}
+    assert status_grid(tables.verdicts, "zh").loc["规模以上工业增加值增长", "2019"] == "✓ 达成"
+
+
+def test_grid_cells_carry_colour_and_a_symbol() -> None:
+    assert grid_style("✗ missed").startswith("background-color: #D55E00")
+    assert grid_style("") == ""
+    assert status_label("exceeded", "zh") == "▲ 超额"
+
+
+def test_scorecard_has_evidence_for_both_sides(tables: Tables) -> None:
+    card = scorecard(tables.verdicts[tables.verdicts["year"] == 2019], "en")
+    first = card.iloc[0]
+    assert first["Target"] == "about 6%"
+    assert first["Result"] == "6%"
+    assert first["Verdict"] == "✓ met"
+    assert first["Flags"] == "sources differ; estimate revised"
+    assert first["Target as printed"] == "工业增加值增长6%左右"
+    assert first["Result source"] == "2019年统计公报"
+    assert first["Target link"] == "https://www.miit.gov.cn/a.html"
+    assert pd.isna(first["Result link"])
+    chinese = scorecard(tables.verdicts, "zh")
+    assert list(chinese.columns)[:5] == ["年份", "时期", "指标", "目标", "结果"]
+
+
+def test_ambition_by_indicator_and_source_kind(tables: Tables) -> None:
+    by_indicator = ambition(tables.verdicts, "indicator", "en")
+    assert by_indicator["Indicator"].tolist() == ["Industrial value added growth",
+                                                  "5G base stations built in the year"]
+    assert by_indicator["Median relative margin"].tolist() == pytest.approx([0.0, -1 / 6])
+    by_kind = ambition(tables.verdicts, "source_kind", "zh")
+    assert by_kind.iloc[0].tolist()[:2] == ["工作会议", 2]
+
+
+def test_disagreements_list_every_result_and_which_decides(tables: Tables) -> None:
+    frame = disagreements(tables, tables.verdicts, "en")
+    assert frame[["Result", "Decides", "Source"]].values.tolist() == [
+        ["5.6% (est.)", "", "全国工业和信息化工作会议 2019"],
+        ["6.1%", "", "国新办发布会 2020-01-20"],
+        ["6%", "✓", "2019年统计公报"]]
+
+
+def test_commitments_are_listed_without_a_verdict(tables: Tables) -> None:
+    names = {"fiveg_city_coverage": ("5G in every prefecture-level city", "地级市5G全覆盖")}
+    frame = commitments(tables, "en", names, ViewState())
+    assert frame[["Year", "Indicator", "As printed"]].values.tolist() == [
+        [2019, "5G in every prefecture-level city", "推进5G建设"]]
+
+
+def test_defaults_for_the_indicator_and_year_pickers(tables: Tables) -> None:
+    assert busiest_indicator(tables.verdicts) == "industrial_va_growth"
+    assert latest_rated_year(tables.verdicts) == 2019
