@@ -86,6 +86,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "by_source_kind": ("By source kind", "按来源类型"),
     "rated": ("Rated", "已评定"),
     "median_margin": ("Median relative margin", "相对幅度中位数"),
+    "median_margin_unit": ("Median margin (in the unit)", "超出幅度中位数(原单位)"),
     "share_exceeded": ("Exceeded", "超额"),
     "share_missed": ("Missed", "未达成"),
     "margin": ("Margin", "超出幅度"),

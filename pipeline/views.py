@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.i18n import Language, t
-from pipeline.report import SYMBOLS
+from pipeline.report import SYMBOLS, signed
 from pipeline.tables import Tables
+from pipeline.units import UNITS
 from pipeline.verdicts import RATED, STATUSES
 from pipeline.view_state import ViewState
 
@@ -152,14 +153,25 @@ def ambition(verdicts: pd.DataFrame, by: str, language: Language) -> pd.DataFram
         keys = rated["target_source_kind"].map(lambda k: t(k, language))
         label = t("source_kind", language)
     groups = rated.assign(group=keys).groupby("group")
+    columns: dict[str, pd.Series] = {t("rated", language): groups.size()}
+    if by == "indicator":  # one unit per indicator, so the margin in that unit means something
+        columns[t("median_margin_unit", language)] = groups.apply(
+            lambda g: _in_unit(g["margin"].median(), g["unit"].iloc[0], language),
+            include_groups=False)
     table = pd.DataFrame({
-        t("rated", language): groups.size(),
+        **columns,
         t("median_margin", language): groups["relative_margin"].median(),
         t("share_exceeded", language): groups["status"].agg(lambda s: (s == "exceeded").mean()),
         t("share_missed", language): groups["status"].agg(lambda s: (s == "missed").mean()),
     }).sort_values(t("median_margin", language), ascending=False)
     table.index.name = label
     return table.reset_index()
+
+
+def _in_unit(value: float, unit: str, language: Language) -> str:
+    label = "pp" if unit == "percent" else (UNITS[unit].zh if language == "zh" else
+                                             UNITS[unit].en)
+    return f"{signed(value)} {label}".strip()
 
 
 def disagreements(tables: Tables, verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:

@@ -104,6 +104,7 @@ def test_ambition_by_indicator_and_source_kind(tables: Tables) -> None:
     assert by_indicator["Indicator"].tolist() == ["Industrial value added growth",
                                                   "5G base stations built in the year"]
     assert by_indicator["Median relative margin"].tolist() == pytest.approx([0.0, -1 / 6])
+    assert by_indicator["Median margin (in the unit)"].tolist() == ["0 pp", "-100,000 count"]
     by_kind = ambition(tables.verdicts, "source_kind", "zh")
     assert by_kind.iloc[0].tolist()[:2] == ["工作会议", 2]
 
