@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from pipeline.indicator_match import IndicatorMatcher
 from pipeline.models import Entry, Indicator, Source
 from pipeline.periods import PERIOD_FORMATS, Period, PeriodError, parse_period
 from pipeline.problems import Problem, show
@@ -17,6 +18,15 @@ from pipeline.units import UNITS
 
 At = Callable[..., Problem]  # at(field, message, hint="", code="...") -> Problem
 QUALIFIERS_WITH_VALUE = ("exact", "about", "at_least", "at_most")
+
+
+def check_draft(entry: Entry, at: At) -> list[Problem]:
+    """A draft (from 'goalpost extract') counts only once an analyst has confirmed it."""
+    if not entry.draft:
+        return []
+    return [at("draft", "draft entry to confirm",
+               "check it against the source, fix what is wrong, then delete 'draft: true'",
+               code="draft")]
 
 
 def check_shape(entry: Entry, at: At) -> list[Problem]:
@@ -78,8 +88,7 @@ def check_indicator(entry: Entry, indicators: Mapping[str, Indicator],
         if entry.indicator in aliases:
             hint = f"that is an alias; write 'indicator: {aliases[entry.indicator]}'"
         else:
-            hint = did_you_mean(entry.indicator, indicators) or \
-                "register it in data/indicators.yaml first"
+            hint = did_you_mean(entry.indicator, indicators) or _by_quote(entry, indicators)
         return at("indicator", f"unknown indicator {show(entry.indicator)}", hint,
                   code="unknown_indicator")
     if entry.unit != indicator.unit:
@@ -94,6 +103,13 @@ def check_indicator(entry: Entry, indicators: Mapping[str, Indicator],
                   "value: -4 with qualifier: at_most; check the sign and the qualifier",
                   code="qualifier_direction")
     return indicator
+
+
+def _by_quote(entry: Entry, indicators: Mapping[str, Indicator]) -> str:
+    suggestions = IndicatorMatcher(indicators.values()).suggest(entry.quote)
+    if suggestions:
+        return "closest by the quote: " + ", ".join(suggestions)
+    return "register it in data/indicators.yaml first"
 
 
 def check_sign(entry: Entry, at: At) -> list[Problem]:

@@ -13,10 +13,13 @@ from pathlib import Path
 
 from pipeline.atomic import WouldOverwrite
 from pipeline.coverage import coverage, coverage_table
-from pipeline.dataset import Dataset, find_root, load_project
+from pipeline.dataset import TARGETS_DIR, Dataset, find_root, load_project
+from pipeline.drafts import draft_file, template, write_new
 from pipeline.export import export
+from pipeline.extract import extract
 from pipeline.quotes import verify_quotes
 from pipeline.report import verdict_table
+from pipeline.suggest import did_you_mean
 from pipeline.verdicts import STATUSES, rate_all
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -57,8 +60,11 @@ def _report_problems(dataset: Dataset) -> bool:
         print(problem.format())
     if dataset.problems:
         files = len({p.file for p in dataset.problems})
-        print(f"{_plural(len(dataset.problems), 'problem')} in {_plural(files, 'file')}",
-              file=sys.stderr)
+        drafts = sum(p.code == "draft" for p in dataset.problems)
+        remaining = f"; {_plural(drafts, 'draft entry')} to confirm" if drafts else ""
+        remaining = remaining.replace("entrys", "entries")
+        print(f"{_plural(len(dataset.problems), 'problem')} in {_plural(files, 'file')}"
+              f"{remaining}", file=sys.stderr)
     return bool(dataset.problems)
 
 
@@ -130,6 +136,60 @@ def cmd_verify_quotes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new_year(args: argparse.Namespace) -> int:
+    """Write targets/YEAR.yaml from the commented template; never overwrite silently."""
+    root = Path(args.root).resolve() if args.root else find_root()
+    if not 1900 <= args.year <= 2200:
+        raise UserError(f"{args.year} is not a plausible year")
+    path = root / TARGETS_DIR / f"{args.year}.yaml"
+    backup = _write(path, template(args.year), args.force)
+    print(f"wrote {path}" + (f" (previous version kept as {backup})" if backup else ""))
+    print(f"next: fill it in, then run 'goalpost validate {TARGETS_DIR / path.name}'")
+    return EXIT_OK
+
+
+def _write(path: Path, text: str, force: bool) -> Path | None:
+    try:
+        return write_new(path, text, force=force)
+    except WouldOverwrite:
+        raise UserError(f"{path} already exists; nothing written (use --force to replace it; "
+                        "the old file is kept as a .bak copy)") from None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Draft candidate records from a report's raw text, for the analyst to confirm."""
+    root = Path(args.root).resolve() if args.root else find_root()
+    dataset = load_project(root, [])
+    if args.source and args.source not in dataset.sources:
+        hint = did_you_mean(args.source, dataset.sources)
+        raise UserError(f"unknown source {args.source!r}" + (f" ({hint})" if hint else
+                        "; register it in data/sources.yaml first"))
+    raw = _read_report(Path(args.report))
+    candidates = extract(raw, args.year, dataset.indicators.values())
+    text = draft_file(candidates, args.year, args.source or "?", Path(args.report).name)
+    out = Path(args.out)
+    backup = _write(out, text, args.force)
+    matched = sum(1 for c in candidates if c.indicator)
+    print(f"wrote {out}: {_plural(len(candidates), 'draft entry').replace('entrys', 'entries')}"
+          f" ({matched} with an indicator, {len(candidates) - matched} to match)"
+          + (f"; previous version kept as {backup}" if backup else ""))
+    print(f"next: confirm each entry, then run 'goalpost validate {out}'")
+    return EXIT_OK
+
+
+def _read_report(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UserError(f"{path} is neither UTF-8 nor GB18030 text")
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "validate": (cmd_validate, "check year files and registries, listing every problem",
                  "goalpost validate targets/2019.yaml"),
@@ -139,6 +199,11 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                  "goalpost coverage"),
     "verify-quotes": (cmd_verify_quotes, "check every quote against the archived source texts",
                       "goalpost verify-quotes --archive ../shared/sources"),
+    "new-year": (cmd_new_year, "start targets/YEAR.yaml from the commented template",
+                 "goalpost new-year 2026"),
+    "extract": (cmd_extract, "draft a year file of candidate records from a report's text",
+                "goalpost extract report.txt --year 2025 --source miit-conf-2025-12 "
+                "--out drafts/2025.yaml"),
     "export": (cmd_export, "write records.csv and verdicts.csv for other tools",
                "goalpost export --out out/"),
 }
@@ -166,6 +231,20 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--out", required=True, metavar="DIR", help="folder to write to")
         command.add_argument("--force", action="store_true",
                              help="replace existing CSV files (each is swapped in atomically)")
+    elif name == "new-year":
+        command.add_argument("year", type=int, metavar="YEAR")
+        command.add_argument("--force", action="store_true",
+                             help="replace an existing file, keeping it as a .bak copy")
+    elif name == "extract":
+        command.add_argument("report", metavar="REPORT.txt",
+                             help="the report's raw text, as pasted from the web page")
+        command.add_argument("--year", type=int, required=True,
+                             help="the year the report was published (the year file)")
+        command.add_argument("--source", metavar="ID", help="its id in data/sources.yaml")
+        command.add_argument("--out", required=True, metavar="FILE",
+                             help="where to write the draft year file")
+        command.add_argument("--force", action="store_true",
+                             help="replace FILE, keeping the old one as a .bak copy")
     elif name == "verify-quotes":
         command.add_argument("--archive", metavar="DIR",
                              help="the source pack that 'archive:' paths are relative to "

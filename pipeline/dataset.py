@@ -182,7 +182,8 @@ def _check_entry(raw: dict[str, object], index: int, year: int, document: Docume
         path = (*prefix, field_name)
         return document.problem(path, format_path(path), message, hint, code=code)
 
-    problems = checks.check_shape(entry, at) + checks.check_sign(entry, at)
+    problems = (checks.check_draft(entry, at) + checks.check_shape(entry, at)
+                + checks.check_sign(entry, at))
     indicator = checks.check_indicator(entry, dataset.indicators, aliases, at)
     period = checks.check_period(entry, at)
     source = checks.check_source(entry, dataset.sources, at)

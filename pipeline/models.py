@@ -131,6 +131,7 @@ class Entry(Strict):
     source: Text
     quote: Text
     note: Text
+    draft: bool = False
 
 
 class IndicatorRegistry(Strict):

@@ -51,34 +51,38 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         wanted = "a whole number" if kind.startswith("int") else "a number"
         hint = base_units_hint(got) if isinstance(got, str) else ""
-        return f"expected {wanted}, got {show(got)}", hint
+        return f"expected {wanted}, got {show(got)}", hint or (
+            "write digits in base units without quotes, e.g. 126000 or 6.5")
     if kind in ("finite_number",):
-        return f"expected a finite number, got {show(got)}", ""
+        return f"expected a finite number, got {show(got)}", "write the figure in base units"
     if kind in ("string_type",):
         return f"expected text, got {show(got)}", "put the value in quotes"
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {show(got)}", ""
+        return f"expected true or false, got {show(got)}", "write true or false, unquoted"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         options = [option.strip("'") for option in expected.split(", ")]
         guess = did_you_mean(str(got), options) if isinstance(got, str) else ""
-        return f"expected one of {', '.join(options)}; got {show(got)}", guess
+        return f"expected one of {', '.join(options)}; got {show(got)}", guess or (
+            "write one of the values listed, exactly as shown")
     if kind == "string_too_short":
         return "must not be empty", "write the text, or remove the field if it is optional"
     if kind == "string_too_long":
-        return f"is longer than {ctx.get('max_length')} characters", ""
+        return f"is longer than {ctx.get('max_length')} characters", "shorten it"
     if kind == "string_pattern_mismatch":
         return (f"expected an id of lower-case letters, digits, '_', '.' or '-', got {show(got)}",
                 "ids look like industrial_va_growth or miit-conf-2017-12")
     if kind in ("list_type",):
         return f"expected a list, got {show(got)}", "start each item on its own line with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping of 'key: value' lines, got {show(got)}", ""
+        return f"expected a mapping of 'key: value' lines, got {show(got)}", \
+            "see docs/record-format.md for the fields"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.items()), ("", ""))
         words = {"ge": "at least", "le": "at most", "gt": "more than", "lt": "less than"}
         limit = f"{bound[1]:g}" if isinstance(bound[1], float) else str(bound[1])
-        return f"must be {words.get(bound[0], bound[0])} {limit}, got {show(got)}", ""
+        return f"must be {words.get(bound[0], bound[0])} {limit}, got {show(got)}", \
+            "check the sign and the size of the number"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_format",
                 "date_value"):
         if kind == "date_value":
@@ -87,7 +91,7 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
     if kind == "url_scheme":
         return f"expected an http:// or https:// link, got {show(got)}", \
             "links must be web addresses; leave the field out when there is none"
-    return error["msg"][:1].lower() + error["msg"][1:], ""
+    return error["msg"][:1].lower() + error["msg"][1:], "see docs/record-format.md"
 
 
 def literal_options(annotation: object) -> list[str]:

@@ -55,11 +55,13 @@ def test_validate_lists_every_problem_in_one_pass(
     code, out, err = run(root, "validate", capsys=capsys)
     assert code == 1
     assert out.splitlines() == [
-        "targets/2018.yaml:6:12: entries[0].value: expected a number, got 'abc'",
+        "targets/2018.yaml:6:12: entries[0].value: expected a number, got 'abc' "
+        "(hint: write digits in base units without quotes, e.g. 126000 or 6.5)",
         "targets/2018.yaml:13:16: entries[1].indicator: unknown indicator "
         "'industrial_va_grwth' (hint: did you mean 'industrial_va_growth'?)",
         "targets/2018.yaml:25:16: entries[2].qualifier: expected one of exact, about, "
-        "at_least, at_most, range; got 'approx'",
+        "at_least, at_most, range; got 'approx' (hint: write one of the values listed, "
+        "exactly as shown)",
         "targets/2018.yaml:36:13: entries[3].source: unknown source 'conf-218' "
         "(hint: did you mean 'conf-2018' or 'conf-2019'?)",
         "targets/2019.yaml:3:1: YAML syntax: tab character in indentation "
@@ -188,3 +190,58 @@ def test_verify_quotes_needs_an_archive(make_project: ProjectMaker,
                        capsys=capsys)
     assert code == 1
     assert err.startswith("error: no archive folder at ")
+
+
+def test_new_year_writes_a_valid_template_and_never_overwrites(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    code, out, _ = run(root, "new-year", "2026", capsys=capsys)
+    path = root / "targets" / "2026.yaml"
+    assert code == 0
+    assert out == (f"wrote {path}\n"
+                   "next: fill it in, then run 'goalpost validate targets/2026.yaml'\n")
+    assert run(root, "validate", capsys=capsys)[0] == 0
+    path.write_text(path.read_text(encoding="utf-8") + "# my work\n", encoding="utf-8")
+    code, _, err = run(root, "new-year", "2026", capsys=capsys)
+    assert code == 1
+    assert err == (f"error: {path} already exists; nothing written (use --force to replace "
+                   "it; the old file is kept as a .bak copy)\n")
+    code, out, _ = run(root, "new-year", "2026", "--force", capsys=capsys)
+    backups = list((root / "targets").glob("2026.yaml.*.bak"))
+    assert code == 0 and len(backups) == 1
+    assert backups[0].read_text(encoding="utf-8").endswith("# my work\n")
+    assert run(root, "validate", capsys=capsys)[0] == 0  # backups are not year files
+
+
+def test_extract_writes_drafts_and_validate_counts_them(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = make_project()
+    report = tmp_path / "report.txt"
+    report.write_text("首頁(yè)|必讀|視頻|專(zhuān)訪\n"
+                      "預(yù)計(jì)2019年，全國(guó)規(guī)模以上工業(yè)增加值增長(zhǎng)5.6%左右，"
+                      "新建5G基站13萬(wàn)個。\n", encoding="utf-8")
+    out = root / "targets" / "2019.yaml"
+    code, printed, _ = run(root, "extract", str(report), "--year", "2019", "--source",
+                           "conf-2019", "--out", str(out), capsys=capsys)
+    assert code == 0
+    assert printed.splitlines()[0] == (f"wrote {out}: 2 draft entries (2 with an indicator, "
+                                       "0 to match)")
+    code, _, err = run(root, "validate", capsys=capsys)
+    assert code == 1
+    assert err == "2 problems in 1 file; 2 draft entries to confirm\n"
+    text = out.read_text(encoding="utf-8")
+    assert 'indicator: "industrial_va_growth"' in text and "value: 130000" in text
+    code, _, err = run(root, "extract", str(report), "--year", "2019", "--out", str(out),
+                       capsys=capsys)
+    assert code == 1 and "already exists" in err
+
+
+def test_extract_names_an_unknown_source(make_project: ProjectMaker,
+                                         capsys: pytest.CaptureFixture[str],
+                                         tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("增长5%。", encoding="utf-8")
+    code, _, err = run(make_project(), "extract", str(report), "--year", "2019", "--source",
+                       "conf-219", "--out", str(tmp_path / "d.yaml"), capsys=capsys)
+    assert code == 1
+    assert err == "error: unknown source 'conf-219' (did you mean 'conf-2019' or 'conf-2018'?)\n"

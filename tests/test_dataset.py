@@ -21,7 +21,8 @@ def check(make_project: ProjectMaker, content: str | bytes) -> list[str]:
 CASES = {
     "text for a number": (
         year_file(2018, entry(value="abc")),
-        ["targets/2018.yaml:6:12: entries[0].value: expected a number, got 'abc'"]),
+        ["targets/2018.yaml:6:12: entries[0].value: expected a number, got 'abc' "
+         "(hint: write digits in base units without quotes, e.g. 126000 or 6.5)"]),
     "Chinese units in a number": (
         year_file(2018, entry(value="12.6万")),
         ["targets/2018.yaml:6:12: entries[0].value: expected a number, got '12.6万' "
@@ -32,7 +33,8 @@ CASES = {
          "(hint: write the number without quotes or units: 6)"]),
     "an infinite number": (
         year_file(2018, entry(value="1e999")),
-        ["targets/2018.yaml:6:12: entries[0].value: expected a finite number, got inf"]),
+        ["targets/2018.yaml:6:12: entries[0].value: expected a finite number, got inf "
+         "(hint: write the figure in base units)"]),
     "a misspelt key": (
         year_file(2018, entry(valeu=6, value=None)),
         ["targets/2018.yaml:11:5: entries[0].valeu: unknown field 'valeu' "
@@ -44,14 +46,16 @@ CASES = {
     "an unknown qualifier": (
         year_file(2018, entry(qualifier="approx")),
         ["targets/2018.yaml:7:16: entries[0].qualifier: expected one of exact, about, "
-         "at_least, at_most, range; got 'approx'"]),
+         "at_least, at_most, range; got 'approx' (hint: write one of the values listed, "
+         "exactly as shown)"]),
     "an unknown role": (
         year_file(2018, entry(role="goal")),
         ["targets/2018.yaml:3:11: entries[0].role: expected one of target, outcome, "
-         "commitment; got 'goal'"]),
+         "commitment; got 'goal' (hint: write one of the values listed, exactly as shown)"]),
     "yes for true": (
         year_file(2018, entry(estimate="yes")),
-        ["targets/2018.yaml:12:15: entries[0].estimate: expected true or false, got 'yes'"]),
+        ["targets/2018.yaml:12:15: entries[0].estimate: expected true or false, got 'yes' "
+         "(hint: write true or false, unquoted)"]),
     "an unknown indicator": (
         year_file(2018, entry(indicator="industrial_va_grwth")),
         ["targets/2018.yaml:4:16: entries[0].indicator: unknown indicator "
@@ -73,7 +77,8 @@ CASES = {
         year_file(2018, entry(unit="万个")),
         ["targets/2018.yaml:8:11: entries[0].unit: expected one of percent, count, users, "
          "households, connections, yuan, usd, tonnes, racks, vehicles, per_10k_people, "
-         "per_100_people, gb_per_user_month, milestone; got '万个'"]),
+         "per_100_people, gb_per_user_month, milestone; got '万个' (hint: write one of the "
+         "values listed, exactly as shown)"]),
     "a negative count": (
         year_file(2018, entry(indicator="fiveg_base_stations_new", unit="count", value=-5,
                               qualifier="exact")),
@@ -186,11 +191,12 @@ CASES = {
          "(hint: start each item on its own line with '- ')"]),
     "a list at the top": (
         "- a\n",
-        ["targets/2018.yaml:1:1: expected a mapping of 'key: value' lines, got a list"]),
+        ["targets/2018.yaml:1:1: expected a mapping of 'key: value' lines, got a list "
+         "(hint: see docs/record-format.md for the fields)"]),
     "an entry that is not a mapping": (
         "year: 2018\nentries:\n  - just text\n",
         ["targets/2018.yaml:3:5: entries[0]: expected a mapping of 'key: value' lines, "
-         "got 'just text'"]),
+         "got 'just text' (hint: see docs/record-format.md for the fields)"]),
     "no entries key": (
         "year: 2018\n",
         ["targets/2018.yaml:1:1: entries: required field is missing "
@@ -281,7 +287,7 @@ REGISTRY_CASES = {
         SOURCES,
         INDICATORS.replace("{abs: 0.3}", "{abs: -1}", 1),
         ["data/indicators.yaml:9:22: indicators[0].tolerance.abs: must be at least 0, "
-         "got -1"]),
+         "got -1 (hint: check the sign and the size of the number)"]),
 }
 
 

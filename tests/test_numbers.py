@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.numbers import figures
+from pipeline.numbers import chinese_numeral, figures, find_figures
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -19,3 +19,28 @@ from pipeline.numbers import figures
 ])
 def test_figures(text: str, expected: list[float]) -> None:
     assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("十三", 13), ("三千", 3000), ("两千五百", 2500), ("十三万", 130000),
+    ("一亿二千万", 120_000_000), ("万", 10000), ("一万二千", 12000), ("abc", None)])
+def test_chinese_numerals(text: str, value: int | None) -> None:
+    assert chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全国规模以上工业增加值增长约6.5%", [(6.5, "percent")]),
+    ("全国注册5G基站12.6万个", [(126000, "count")]),
+    ("减税降费2.36万亿元", [(2.36e12, "yuan")]),
+    ("利用外资412亿美元", [(4.12e10, "usd")]),
+    ("压减粗钢产量3000万吨", [(3e7, "tonnes")]),
+    ("十三万个行政村", [(130000, "count")]),
+    ("比上年提高0.5个百分点", [(0.5, "percent")]),
+    ("全国50M以上宽带用户比例超过60%", [(60, "percent")]),
+    ("12月25日开幕", []), ("到2035年", []), ("中国制造2025", []), ("“323”行动", []),
+    ("4K/8K和5G+", []), ("十九大和十三五规划", []), ("坚持“四个意识”", []), ("IPv6", []),
+])
+def test_find_figures_keeps_figures_and_skips_names(text: str,
+                                                    expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == [
+        (pytest.approx(v), u) for v, u in expected]

@@ -13,7 +13,8 @@ def test_errors_point_at_the_value_and_missing_fields_at_the_parent() -> None:
     model, problems = validate_model(Entry, data, document, ("entries", 0))
     assert model is None
     lines = [p.format() for p in problems]
-    assert "t.yaml:3:12: entries[0].value: expected a number, got 'abc'" in lines
+    assert ("t.yaml:3:12: entries[0].value: expected a number, got 'abc' (hint: write digits "
+            "in base units without quotes, e.g. 126000 or 6.5)") in lines
     assert ("t.yaml:2:5: entries[0].quote: required field is missing "
             "(hint: add 'quote:' to this entry)") in lines
     assert {p.code for p in problems} >= {"missing", "float_type"}

@@ -69,4 +69,5 @@ def test_problem_table(make_project: ProjectMaker) -> None:
     root = make_project({"targets/2018.yaml": year_file(2018, entry(value="x"))})
     frame = problem_table(load_project(root))
     assert frame.values.tolist() == [["targets/2018.yaml:6", "entries[0].value",
-                                      "expected a number, got 'x'"]]
+                                      "expected a number, got 'x' (hint: write digits in base "
+                                      "units without quotes, e.g. 126000 or 6.5)"]]

@@ -1,0 +1,53 @@
+"""The new-year template and extract's draft files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ProjectMaker
+
+from pipeline.atomic import WouldOverwrite
+from pipeline.dataset import load_project
+from pipeline.drafts import draft_file, template, write_new
+from pipeline.extract import Candidate
+
+
+def test_the_template_validates_as_it_is(make_project: ProjectMaker) -> None:
+    root = make_project({"targets/2026.yaml": template(2026)})
+    assert load_project(root).problems == []
+    assert "period: 2027" in template(2026)
+
+
+def test_a_draft_file_lists_every_candidate_as_a_draft(make_project: ProjectMaker) -> None:
+    candidates = [
+        Candidate("outcome", 5.6, None, None, "about", "percent", "2019", True,
+                  '增长5.6%左右"\n: x', 9, "industrial_va_growth"),
+        Candidate("target", None, 5.5, 6, "range", "percent", "2020", False, "增长5.5%-6%", 12,
+                  "", ["industrial_va_growth"]),
+    ]
+    text = draft_file(candidates, 2019, "conf-2019", "report.txt")
+    root = make_project({"targets/2019.yaml": text})
+    lines = [p.format() for p in load_project(root).problems]
+    assert lines == [
+        "targets/2019.yaml:8:12: entries[0].draft: draft entry to confirm (hint: check it "
+        "against the source, fix what is wrong, then delete 'draft: true')",
+        "targets/2019.yaml:21:12: entries[1].draft: draft entry to confirm (hint: check it "
+        "against the source, fix what is wrong, then delete 'draft: true')",
+        "targets/2019.yaml:23:16: entries[1].indicator: unknown indicator '?' (hint: register "
+        "it in data/indicators.yaml first)",
+    ]
+    assert "# report.txt line 12. Indicator not matched; closest: industrial_va_growth" in text
+    assert 'quote: "增长5.6%左右\\"\\n: x"' in text  # report text cannot break the YAML
+
+
+def test_write_new_refuses_then_backs_up(tmp_path: Path) -> None:
+    path = tmp_path / "2026.yaml"
+    assert write_new(path, "first") is None
+    with pytest.raises(WouldOverwrite):
+        write_new(path, "second")
+    assert path.read_text(encoding="utf-8") == "first"
+    backup = write_new(path, "second", force=True)
+    assert backup is not None and backup.read_text(encoding="utf-8") == "first"
+    assert backup.name.startswith("2026.yaml.") and backup.suffix == ".bak"
+    assert path.read_text(encoding="utf-8") == "second"

@@ -1,0 +1,101 @@
+"""Drafting candidate records from report text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SOURCES_PACK
+
+from pipeline.extract import Candidate, extract
+from pipeline.models import Indicator
+
+INDICATORS = [
+    Indicator(id="va", zh="规模以上工业增加值增长", en="VA", unit="percent", category="industry",
+              better="higher", measure="rate"),
+    Indicator(id="energy", zh="单位工业增加值能耗变化", en="Energy", unit="percent",
+              category="environment", better="lower", measure="rate",
+              aliases=["单位工业增加值能耗下降"]),
+    Indicator(id="telecom", zh="电信业务总量增长", en="Telecom", unit="percent",
+              category="telecom", better="higher", measure="rate"),
+    Indicator(id="internet", zh="互联网行业收入增长", en="Internet", unit="percent",
+              category="telecom", better="higher", measure="rate"),
+    Indicator(id="stations", zh="5G基站总数", en="5G", unit="count", category="telecom",
+              better="higher", measure="stock", aliases=["累计建成5G基站"]),
+]
+
+
+def one(text: str, year: int = 2019) -> Candidate:
+    found = extract(text, year, INDICATORS)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_an_estimate_of_the_year() -> None:
+    c = one("预计2019年，全国规模以上工业增加值增长5.6%左右。")
+    assert (c.role, c.period, c.value, c.qualifier, c.unit, c.estimate, c.indicator) == (
+        "outcome", "2019", 5.6, "about", "percent", True, "va")
+    assert c.quote == "全国规模以上工业增加值增长5.6%左右"
+
+
+def test_a_goal_with_a_floor_and_chinese_multipliers() -> None:
+    c = one("力争2020年新建5G基站超过60万个。")
+    assert (c.role, c.period, c.value, c.qualifier, c.unit) == (
+        "target", "2020", 600000, "at_least", "count")
+
+
+def test_a_fall_is_negative_and_a_floor_on_a_cut_is_a_ceiling() -> None:
+    c = one("预期2020年，单位工业增加值能耗下降3.4%以上。")
+    assert (c.value, c.qualifier, c.indicator) == (-3.4, "at_most", "energy")
+
+
+def test_ranges() -> None:
+    c = one("目标：2019年规模以上工业增加值增长5.5%-6%。")
+    assert (c.value, c.low, c.high, c.qualifier) == (None, 5.5, 6, "range")
+
+
+def test_respectively_pairs_subjects_with_figures() -> None:
+    found = extract("预期2018年，电信业务总量、互联网行业收入分别增长50%和30%左右。", 2017,
+                    INDICATORS)
+    assert [(c.indicator, c.value, c.qualifier) for c in found] == [
+        ("telecom", 50, "about"), ("internet", 30, "about")]
+
+
+def test_point_in_time_periods_and_year_context() -> None:
+    c = one("截至11月末，累计建成5G基站328.2万个。", 2023)
+    assert (c.role, c.period, c.value, c.indicator) == ("outcome", "2023-11", 3282000, "stations")
+    c = one("1-10月，电信业务总量同比增长20%。", 2021)
+    assert c.period == "2021-01/10"
+
+
+def test_traditional_glosses_and_boilerplate_are_handled() -> None:
+    raw = ("首頁(yè)|必讀|視頻|專(zhuān)訪|運(yùn)營\n"
+           "預(yù)計(jì)全年，電(diàn)信業(yè)務(wù)總量增長(zhǎng)18%。\n"
+           "版權(quán)所有 © 2024 本網(wǎng)\n")
+    c = one(raw)
+    assert (c.role, c.value, c.indicator, c.line) == ("outcome", 18, "telecom", 2)
+    assert c.quote == "电信业务总量增长18%"
+
+
+def test_spun_wording_still_matches() -> None:
+    c = one("估计全年，全国规划以上工业添加值添加5.6%左右。")
+    assert (c.role, c.estimate, c.indicator) == ("outcome", True, "va")
+    assert c.quote == "全国规划以上工业添加值添加5.6%左右"  # the quote stays as printed
+
+
+def test_names_dates_and_slogans_are_not_figures() -> None:
+    assert extract("12月23日，会议贯彻“四个意识”，推进“5G+工业互联网”512工程和IPv6，"
+                   "落实中国制造2025和十九大精神。", 2019, INDICATORS) == []
+
+
+def test_unmatched_figures_get_suggestions() -> None:
+    c = one("预计全年，工业增加值增长4%。")
+    assert c.indicator == ""
+    assert c.suggestions[0] == "va"
+
+
+@pytest.mark.skipif(not SOURCES_PACK.is_dir(), reason="source pack not present")
+def test_the_2017_conference_seed_yields_its_figures() -> None:
+    raw = (SOURCES_PACK / "seeds" / "003_771a7e8552942085.txt").read_text(encoding="utf-8")
+    found = {(c.role, c.period, c.value) for c in extract(raw, 2017, INDICATORS)}
+    assert {("outcome", "2017", 6.5), ("outcome", "2017", -4.0), ("target", "2018", 6.0),
+            ("target", "2018", -4.5), ("target", "2018", 130000.0),
+            ("target", "2018", 100.0)} <= found
