@@ -126,7 +126,8 @@ class _Builder:
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self._fail(key_node, path, "a key must be plain text", "", "yaml_key")
+                self._fail(key_node, path, "a key must be plain text",
+                           "write 'name: value'; lists and mappings cannot be keys", "yaml_key")
                 continue
             key = key_node.value
             if key in result:
@@ -199,7 +200,8 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return document, [_syntax_problem(error, name, text)]
     except yaml.YAMLError as error:
-        return document, [Problem(name, 1, 1, "", f"YAML error: {error}", "", "yaml_syntax")]
+        return document, [Problem(name, 1, 1, "", f"YAML error: {error}",
+                                  "check the file's syntax", "yaml_syntax")]
     except RecursionError:
         return document, [Problem(name, 1, 1, "", "nesting too deep to read",
                                   "year files are a list of flat entries", "too_deep")]

@@ -103,4 +103,5 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_non_text_keys_are_refused() -> None:
     data, problems = read("? [a, b]\n: 1\n")
     assert data == {}
-    assert problems == ["f.yaml:1:3: a key must be plain text"]
+    assert problems == ["f.yaml:1:3: a key must be plain text (hint: write 'name: value'; "
+                        "lists and mappings cannot be keys)"]
