@@ -26,6 +26,8 @@ from pipeline.problems import Path as FieldPath
 from pipeline.problems import Problem, format_path
 from pipeline.pydantic_errors import M, validate_model
 from pipeline.records import Record
+from pipeline.scopes import NATIONAL, PROVINCES, SCOPES
+from pipeline.suggest import did_you_mean
 from pipeline.yaml_reader import Document, read_yaml
 
 INDICATORS_FILE = Path("data/indicators.yaml")
@@ -67,7 +69,9 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def year_files(root: Path) -> list[Path]:
-    return sorted((root / TARGETS_DIR).glob("*.yaml"))
+    """National files ``targets/<year>.yaml`` and provincial ``targets/<scope>/<year>.yaml``."""
+    folder = root / TARGETS_DIR
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*/*.yaml")])
 
 
 def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
@@ -161,18 +165,37 @@ def _year_entries(path: Path, document: Document,
         return [], [document.problem(
             ("year",), "year", f"file is {path.name} but says year {top.year}",
             f"write 'year: {match[1]}' or rename the file", code="year_mismatch")]
+    if scope_problem := _scope_problem(path, top.scope, document):
+        return [], [scope_problem]
     aliases = dataset.aliases()
     records = []
     for index, raw in enumerate(top.entries):
-        record, entry_problems = _check_entry(raw, index, top.year, document, dataset, aliases)
+        record, entry_problems = _check_entry(raw, index, top, document, dataset, aliases)
         problems.extend(entry_problems)
         if record is not None:
             records.append(record)
     return records, problems
 
 
-def _check_entry(raw: dict[str, object], index: int, year: int, document: Document,
+def _scope_problem(path: Path, scope: str, document: Document) -> Problem | None:
+    """A province's file lives in targets/<province>/; national files directly in targets/."""
+    if scope not in SCOPES:
+        hint = did_you_mean(scope, SCOPES) or f"scopes: national, {', '.join(PROVINCES)}"
+        return document.problem(("scope",), "scope", f"unknown scope {scope!r}", hint,
+                                code="unknown_scope")
+    folder = path.parent.name
+    expected = NATIONAL if folder == TARGETS_DIR.name else folder
+    if scope != expected:
+        place = "targets/" if scope == NATIONAL else f"targets/{scope}/"
+        return document.problem(("scope",), "scope", f"scope {scope!r} does not fit the file's "
+                                f"folder {folder!r}", f"move the file to {place}",
+                                code="scope_folder")
+    return None
+
+
+def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Document,
                  dataset: Dataset, aliases: dict[str, str]) -> tuple[Record | None, list[Problem]]:
+    year = top.year
     prefix: FieldPath = ("entries", index)
     entry, problems = validate_model(Entry, raw, document, prefix)
     if entry is None:
@@ -194,12 +217,12 @@ def _check_entry(raw: dict[str, object], index: int, year: int, document: Docume
     if problems:
         return None, problems
     line, _ = document.where(prefix)
-    return Record(entry, period, year, document.file, line, index), []
+    return Record(entry, period, year, document.file, line, index, top.scope), []
 
 
 def _without_duplicates(records: list[Record]) -> tuple[list[Record], list[Problem]]:
     """Keep the first of records that say the same thing; report the others."""
-    first: dict[tuple[str, str, str, str], Record] = {}
+    first: dict[tuple[str, str, str, str, str], Record] = {}
     problems = []
     for record in records:
         key = record.natural_key

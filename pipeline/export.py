@@ -17,13 +17,13 @@ from pipeline.records import Record
 from pipeline.verdicts import Verdict, rate_all
 
 RECORD_COLUMNS = (
-    "record_id", "stated_in", "source_id", "source_title", "source_published", "source_url",
-    "source_kind", "source_reliability", "indicator_id", "indicator_en", "indicator_zh", "unit",
-    "category", "role", "period", "value", "low", "high", "achieved", "qualifier", "estimate",
+    "record_id", "stated_in", "scope", "source_id", "source_title", "source_published",
+    "source_url", "source_kind", "source_reliability", "indicator_id", "indicator_en",
+    "indicator_zh", "unit", "category", "role", "period", "value", "low", "high", "achieved", "qualifier", "estimate",
     "quote", "note", "file", "line",
 )
 VERDICT_COLUMNS = (
-    "target_record_id", "indicator_id", "indicator_en", "indicator_zh", "unit", "period",
+    "target_record_id", "scope", "indicator_id", "indicator_en", "indicator_zh", "unit", "period",
     "stated_in", "target_source_id", "target_value", "target_low", "target_high", "qualifier",
     "outcome_record_id", "outcome_value", "outcome_low", "outcome_high", "outcome_achieved",
     "outcome_qualifier", "outcome_estimate", "outcome_source_id", "status", "gap", "relative_gap",
@@ -47,6 +47,7 @@ def record_row(record: Record, indicators: Mapping[str, Indicator],
     indicator, source = indicators[e.indicator], sources[e.source]
     return {
         "record_id": record.record_id, "stated_in": str(record.stated_in),
+        "scope": record.scope,
         "source_id": source.id, "source_title": source.title,
         "source_published": source.published.isoformat(), "source_url": source.url or "",
         "source_kind": source.kind, "source_reliability": source.reliability,
@@ -63,7 +64,8 @@ def verdict_row(verdict: Verdict, indicators: Mapping[str, Indicator]) -> dict[s
     target, outcome = verdict.target.entry, verdict.outcome.entry if verdict.outcome else None
     indicator = indicators[target.indicator]
     return {
-        "target_record_id": verdict.target.record_id, "indicator_id": indicator.id,
+        "target_record_id": verdict.target.record_id, "scope": verdict.target.scope,
+        "indicator_id": indicator.id,
         "indicator_en": indicator.en, "indicator_zh": indicator.zh, "unit": indicator.unit,
         "period": verdict.target.period.text, "stated_in": str(verdict.target.stated_in),
         "target_source_id": target.source, "target_value": _number(target.value),

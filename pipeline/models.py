@@ -143,7 +143,9 @@ class SourceRegistry(Strict):
 
 
 class YearFile(Strict):
-    """The shape of ``targets/<year>.yaml``; entries are validated one by one."""
+    """The shape of ``targets/<year>.yaml`` (or ``targets/<province>/<year>.yaml``);
+    entries are validated one by one."""
 
     year: int
+    scope: Identifier = "national"
     entries: Annotated[list[dict[str, object]], BeforeValidator(_none_as_empty)]

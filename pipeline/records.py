@@ -18,18 +18,20 @@ class Record:
     file: str
     line: int
     index: int
+    scope: str = "national"
 
     @property
     def record_id(self) -> str:
         """Stable id: the year file and the entry's natural key."""
         e = self.entry
-        return f"{self.stated_in}:{e.role}:{e.indicator}:{self.period.text}:{e.source}"
+        where = "" if self.scope == "national" else f":{self.scope}"
+        return f"{self.stated_in}:{e.role}:{e.indicator}:{self.period.text}:{e.source}{where}"
 
     @property
-    def natural_key(self) -> tuple[str, str, str, str]:
+    def natural_key(self) -> tuple[str, str, str, str, str]:
         """Two records with the same key say the same thing twice."""
         e = self.entry
-        return (e.role, e.indicator, self.period.text, e.source)
+        return (e.role, e.indicator, self.period.text, e.source, self.scope)
 
     @property
     def location(self) -> str:

@@ -197,18 +197,21 @@ def _reason(status: Status, decider: Record, pool: list[Record], finals: list[Re
 
 def rate_all(records: Iterable[Record], indicators: Mapping[str, Indicator],
              sources: Mapping[str, Source]) -> list[Verdict]:
-    """One verdict per target (commitments get none), in file order."""
+    """One verdict per target (commitments get none), in file order. A target pairs with
+    outcomes of the same indicator, scope (national or a province) and period."""
     records = list(records)
-    outcomes: dict[tuple[str, tuple[date, ...]], list[Record]] = defaultdict(list)
+    outcomes: dict[tuple[str, str, tuple[date, ...]], list[Record]] = defaultdict(list)
     for record in records:
         if record.entry.role == "outcome":
             indicator = indicators[record.entry.indicator]
-            outcomes[(indicator.id, period_key(record.period, indicator))].append(record)
+            key = (indicator.id, record.scope, period_key(record.period, indicator))
+            outcomes[key].append(record)
     verdicts = []
     for record in records:
         if record.entry.role != "target":
             continue
         indicator = indicators[record.entry.indicator]
-        found = outcomes.get((indicator.id, period_key(record.period, indicator)), [])
+        found = outcomes.get((indicator.id, record.scope, period_key(record.period, indicator)),
+                             [])
         verdicts.append(rate(record, found, indicator, sources))
     return verdicts

@@ -1,0 +1,57 @@
+"""National and provincial records: files, validation and pairing by scope."""
+
+from __future__ import annotations
+
+from conftest import ProjectMaker, entry, year_file
+
+from pipeline.dataset import load_project
+from pipeline.scopes import PROVINCES, scope_name
+from pipeline.verdicts import rate_all
+
+
+def provincial(scope: str, year: int, *entries: str) -> str:
+    return f"year: {year}\nscope: {scope}\nentries:\n" + "".join(entries)
+
+
+def test_there_are_31_provinces_with_names() -> None:
+    assert len(PROVINCES) == 31
+    assert scope_name("guangdong", "zh") == "广东"
+    assert scope_name("national") == "National"
+
+
+def test_targets_pair_only_with_outcomes_of_the_same_scope(make_project: ProjectMaker) -> None:
+    root = make_project({
+        "targets/2018.yaml": year_file(2018, entry()),
+        "targets/hebei/2018.yaml": provincial("hebei", 2018, entry(value=7)),
+        "targets/hebei/2020.yaml": provincial("hebei", 2020, entry(
+            role="outcome", period=2019, value=7.1, qualifier="exact", source="scio-2020")),
+    })
+    dataset = load_project(root)
+    assert dataset.problems == []
+    verdicts = {v.target.scope: v.status for v in rate_all(
+        dataset.records, dataset.indicators, dataset.sources)}
+    assert verdicts == {"national": "pending", "hebei": "met"}
+
+
+def test_the_same_statement_for_two_scopes_is_not_a_duplicate(make_project: ProjectMaker) -> None:
+    root = make_project({
+        "targets/2018.yaml": year_file(2018, entry()),
+        "targets/hebei/2018.yaml": provincial("hebei", 2018, entry()),
+    })
+    assert load_project(root).problems == []
+
+
+def test_scope_and_folder_must_agree(make_project: ProjectMaker) -> None:
+    root = make_project({
+        "targets/hebei/2018.yaml": provincial("hubei", 2018, entry()),
+        "targets/2019.yaml": provincial("hebie", 2019),
+        "targets/2020.yaml": provincial("hebei", 2020),
+    })
+    assert [p.format() for p in load_project(root).problems] == [
+        "targets/2019.yaml:2:8: scope: unknown scope 'hebie' (hint: did you mean 'hebei' or "
+        "'hubei'?)",
+        "targets/2020.yaml:2:8: scope: scope 'hebei' does not fit the file's folder 'targets' "
+        "(hint: move the file to targets/hebei/)",
+        "targets/hebei/2018.yaml:2:8: scope: scope 'hubei' does not fit the file's folder "
+        "'hebei' (hint: move the file to targets/hubei/)",
+    ]
