@@ -19,8 +19,8 @@ from pipeline.verdicts import Verdict, rate_all
 RECORD_COLUMNS = (
     "record_id", "stated_in", "scope", "source_id", "source_title", "source_published",
     "source_url", "source_kind", "source_reliability", "indicator_id", "indicator_en",
-    "indicator_zh", "unit", "category", "role", "period", "value", "low", "high", "achieved", "qualifier", "estimate",
-    "quote", "note", "file", "line",
+    "indicator_zh", "unit", "category", "role", "period", "value", "low", "high", "achieved",
+    "qualifier", "estimate", "quote", "note", "file", "line",
 )
 VERDICT_COLUMNS = (
     "target_record_id", "scope", "indicator_id", "indicator_en", "indicator_zh", "unit", "period",
