@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel
 
 from pipeline import checks
@@ -90,10 +91,14 @@ def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
 
 
 def _display(path: Path, root: Path) -> str:
+    """``targets/2019.yaml``: the path as the analyst knows it, relative to the project."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return str(path)
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
 
 
 def _load_registry(root: Path, relative: Path, shape: type[BaseModel], key: str,
@@ -169,8 +174,10 @@ def _year_entries(path: Path, document: Document,
         return [], [scope_problem]
     aliases = dataset.aliases()
     records = []
+    lines = _entry_lines(document)
     for index, raw in enumerate(top.entries):
-        record, entry_problems = _check_entry(raw, index, top, document, dataset, aliases)
+        record, entry_problems = _check_entry(raw, index, top, document, dataset, aliases,
+                                              lines)
         problems.extend(entry_problems)
         if record is not None:
             records.append(record)
@@ -193,8 +200,19 @@ def _scope_problem(path: Path, scope: str, document: Document) -> Problem | None
     return None
 
 
+def _entry_lines(document: Document) -> list[int]:
+    """The line each entry starts on, read once from the node tree."""
+    root = document.root
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "entries" and isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
 def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Document,
-                 dataset: Dataset, aliases: dict[str, str]) -> tuple[Record | None, list[Problem]]:
+                 dataset: Dataset, aliases: dict[str, str],
+                 lines: list[int]) -> tuple[Record | None, list[Problem]]:
     year = top.year
     prefix: FieldPath = ("entries", index)
     entry, problems = validate_model(Entry, raw, document, prefix)
@@ -216,7 +234,7 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
     problems += checks.check_timing(entry, period, source, year, at)
     if problems:
         return None, problems
-    line, _ = document.where(prefix)
+    line = lines[index] if index < len(lines) else document.where(prefix)[0]
     return Record(entry, period, year, document.file, line, index, top.scope), []
 
 

@@ -16,6 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 PERIOD_FORMATS = "YYYY, YYYY-MM, YYYY-MM/MM, YYYY-Qn, YYYY-Qn/Qn, YYYY-H1, YYYY-H2 or YYYY-YYYY"
 
@@ -54,6 +55,7 @@ class Period:
         return f"{self.end.year}-{self.end.month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
     """Parse ``text`` into a :class:`Period`; raise :class:`PeriodError` if it is not one."""
     text = text.strip()

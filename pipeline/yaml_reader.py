@@ -54,6 +54,12 @@ class _Resolver(yaml.resolver.BaseResolver):
             return _PLAIN
         return super().resolve(kind, value, implicit)
 
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """No path-based resolvers here: skip the bookkeeping for speed."""
+
+    def ascend_resolver(self) -> None:
+        """See :meth:`descend_resolver`."""
+
 
 class _Composer(_Parser, yaml.composer.Composer, _Resolver):  # type: ignore[misc,valid-type]
     def __init__(self, stream: str) -> None:
@@ -64,30 +70,43 @@ class _Composer(_Parser, yaml.composer.Composer, _Resolver):  # type: ignore[mis
 
 @dataclass
 class Document:
-    """Plain data from one YAML file plus the 1-based line/column of each path."""
+    """Plain data from one YAML file, and its node tree to locate any path on demand."""
 
     file: str
     data: object
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = field(default=None, repr=False)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """Position of ``path``; falls back to the nearest written parent (missing fields)."""
-        table = self.keys if key else self.values
-        if path in table:
-            return table[path]
-        while path:
-            path = path[:-1]
-            if path in self.keys:
-                return self.keys[path]
-            if path in self.values:
-                return self.values[path]
-        return (1, 1)
+        """1-based line and column of ``path``: its value (or its key, with ``key=True``).
+
+        A path that is not in the file (a missing field) falls back to the nearest written
+        parent, so "required field is missing" points at the entry that lacks it."""
+        node, key_node = self.root, None
+        if node is None:
+            return (1, 1)
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                return _mark(key_node if key_node is not None else node)
+            key_node, node = child
+        return _mark(key_node if key and key_node is not None else node)
 
     def problem(self, path: Path, field_name: str, message: str, hint: str = "", *,
                 key: bool = False, code: str = "invalid") -> Problem:
         line, column = self.where(path, key=key)
         return Problem(self.file, line, column, field_name, message, hint, code)
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The (key node, value node) under ``node`` for a mapping key or a list index."""
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and \
+            0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -103,7 +122,8 @@ class _Builder:
         self._seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path, depth: int = 0) -> object:
-        self.document.values[path] = _mark(node)
+        if node.tag == _PLAIN:  # the common case first: an unquoted scalar
+            return _plain(node.value)
         if depth > MAX_DEPTH:
             return self._fail(node, path, f"nesting deeper than {MAX_DEPTH} levels",
                               "year files are a list of flat entries", "too_deep")
@@ -131,12 +151,14 @@ class _Builder:
                 continue
             key = key_node.value
             if key in result:
-                first = self.document.keys[(*path, key)]
+                first = _mark(next(k for k, _ in node.value if k.value == key))
                 self._fail(key_node, path, f"duplicate key {show(key)}",
                            f"it is already set on line {first[0]}; keep one", "duplicate_key",
                            field_name=_join(path, key))
                 continue
-            self.document.keys[(*path, key)] = _mark(key_node)
+            if value_node.tag == _PLAIN:  # fast path for the common case
+                result[key] = _plain(value_node.value)
+                continue
             if id(value_node) in self._seen:  # an alias: point at the key that uses it
                 self._fail(key_node, path, "YAML anchors and aliases (&name, *name) are not "
                            "allowed", "write the value out in full", "yaml_alias",
@@ -146,18 +168,7 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> object:
-        text = node.value
-        if node.tag != _PLAIN:
-            return text  # quoted, block or !!str scalars are always text
-        if text in _NULLS:
-            return None
-        if text in _BOOLS:
-            return _BOOLS[text]
-        if _INT_RE.match(text):
-            return int(text)
-        if _FLOAT_RE.match(text):
-            return float(text)
-        return text
+        return _plain(node.value) if node.tag == _PLAIN else node.value  # quoted: text
 
     def _fail(self, node: yaml.Node, path: Path, message: str, hint: str, code: str,
               field_name: str | None = None) -> None:
@@ -165,6 +176,22 @@ class _Builder:
         name = field_name if field_name is not None else _join(path)
         self.problems.append(Problem(self.document.file, line, column, name, message, hint, code))
         return None
+
+
+def _plain(text: str) -> object:
+    """An unquoted scalar: null, true/false, an integer, a decimal number, or text."""
+    first = text[:1]
+    if first and (first.isdigit() or first in "+-."):
+        if _INT_RE.match(text):
+            return int(text)
+        if _FLOAT_RE.match(text):
+            return float(text)
+        return text
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    return text
 
 
 def _join(path: Path, key: str | None = None) -> str:
@@ -210,6 +237,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
     if "*" in text and (aliases := _alias_problems(text, name)):
         return document, aliases
     builder = _Builder(document)
+    document.root = root
     document.data = builder.build(root, ())
     return document, builder.problems
 

@@ -30,10 +30,12 @@ def test_plain_numbers_booleans_and_null() -> None:
 
 def test_positions_are_one_based_lines_and_columns() -> None:
     document, _ = parse_yaml(b"year: 2019\nentries:\n  - role: target\n    value: 6\n", "f")
-    assert document.values[("year",)] == (1, 7)
-    assert document.values[("entries", 0, "value")] == (4, 12)
-    assert document.keys[("entries", 0, "value")] == (4, 5)
+    assert document.where(("year",)) == (1, 7)
+    assert document.where(("entries", 0, "value")) == (4, 12)
+    assert document.where(("entries", 0, "value"), key=True) == (4, 5)
     assert document.where(("entries", 0, "missing")) == (3, 5)
+    assert document.where(("entries", 7)) == (2, 1)
+    assert document.where(()) == (1, 1)
 
 
 def test_duplicate_keys_are_reported_at_the_second_key() -> None:
