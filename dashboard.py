@@ -8,9 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from pipeline import charts, views
-from pipeline.dataset import find_root, load_project, year_files
+from pipeline.build_cache import BuildCache
+from pipeline.dataset import find_root
 from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
 from pipeline.i18n import LANGUAGES, t
+from pipeline.table_cache import read_tables, write_tables
 from pipeline.tables import Tables, build_tables, problem_table
 from pipeline.units import UNITS
 from pipeline.verdicts import STATUSES
@@ -19,21 +21,38 @@ from pipeline.view_state import CATEGORIES, SOURCE_KINDS, VIEWS, ViewState, from
 ROOT = find_root(Path(__file__).parent)
 
 
-def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    files = [root / "data" / "indicators.yaml", root / "data" / "sources.yaml", *year_files(root)]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+@st.cache_resource
+def build_cache(root: str) -> BuildCache:
+    """One build cache per project and server: unchanged files are never parsed twice."""
+    return BuildCache(Path(root))
 
 
-@st.cache_data(show_spinner="Loading records…", max_entries=4)
-def load(root: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[Tables, pd.DataFrame]:
-    """Validated tables; ``stamp`` (every file's mtime and size) is in the cache key, so
-    editing a file reloads and a widget change reuses the cached tables."""
-    dataset = load_project(Path(root))
-    return build_tables(dataset), problem_table(dataset)
+@st.cache_resource(max_entries=4, show_spinner="Loading records…")
+def tables_for(root: str, key: str) -> tuple[Tables, pd.DataFrame]:
+    """Tables for one content key: from the Parquet cache, or built once and stored."""
+    cache = build_cache(root)
+    assert cache.folder is not None
+    stored = read_tables(cache.folder, key)
+    if stored is not None:
+        return stored
+    dataset = cache.load()
+    built = build_tables(dataset), problem_table(dataset)
+    write_tables(cache.folder, cache.content_key(), *built)
+    return built
+
+
+def current_key(root: str) -> str:
+    """The content key of the files as they are now; a changed file is revalidated alone."""
+    cache = build_cache(root)
+    key = cache.stamped_key()
+    if key is None:
+        cache.load()
+        key = cache.content_key()
+    return key
 
 
 st.set_page_config(page_title="goalpost", page_icon="🎯", layout="wide")
-tables, problems = load(str(ROOT), fingerprint(ROOT))
+tables, problems = tables_for(str(ROOT), current_key(str(ROOT)))
 all_years = sorted(tables.verdicts["year"].unique().tolist())
 names = {r.indicator_id: (r.en, r.zh) for r in tables.indicators.itertuples()}
 url = from_query(st.query_params.to_dict(), indicators=names, years=all_years)

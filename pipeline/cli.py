@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipeline.atomic import WouldOverwrite
+from pipeline.build_cache import BuildCache, cache_enabled
 from pipeline.coverage import coverage, coverage_table
 from pipeline.dataset import TARGETS_DIR, Dataset, find_root, load_project
 from pipeline.drafts import draft_file, template, write_new
@@ -30,9 +31,13 @@ class UserError(Exception):
 
 
 def _load(args: argparse.Namespace, paths: Sequence[str] = ()) -> tuple[Path, Dataset]:
+    """The whole project through the build cache, or just the year files named."""
     root = Path(args.root).resolve() if args.root else find_root()
-    year_paths = _year_paths(root, paths) if paths else None
-    return root, load_project(root, year_paths)
+    if paths:
+        return root, load_project(root, _year_paths(root, paths))
+    if cache_enabled():
+        return root, BuildCache(root).load()
+    return root, load_project(root)
 
 
 def _year_paths(root: Path, paths: Sequence[str]) -> list[Path]:

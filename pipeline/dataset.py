@@ -75,16 +75,22 @@ def year_files(root: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*/*.yaml")])
 
 
-def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
-    """Load registries and year files under ``root`` (or only the year files in ``paths``)."""
+def load_registries(root: Path) -> Dataset:
+    """Only the indicator and source registries (and their problems)."""
     dataset = Dataset()
     dataset.indicators = _load_registry(root, INDICATORS_FILE, IndicatorRegistry, "indicators",
                                         Indicator, dataset)
     dataset.sources = _load_registry(root, SOURCES_FILE, SourceRegistry, "sources", Source,
                                      dataset)
+    return dataset
+
+
+def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
+    """Load registries and year files under ``root`` (or only the year files in ``paths``)."""
+    dataset = load_registries(root)
     for path in sorted(paths) if paths is not None else year_files(root):
         load_year_file(path, root, dataset)
-    dataset.records, duplicates = _without_duplicates(dataset.records)
+    dataset.records, duplicates = without_duplicates(dataset.records)
     dataset.problems.extend(duplicates)
     dataset.problems.sort(key=Problem.sort_key)
     return dataset
@@ -238,7 +244,7 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
     return Record(entry, period, year, document.file, line, index, top.scope), []
 
 
-def _without_duplicates(records: list[Record]) -> tuple[list[Record], list[Problem]]:
+def without_duplicates(records: list[Record]) -> tuple[list[Record], list[Problem]]:
     """Keep the first of records that say the same thing; report the others."""
     first: dict[tuple[str, str, str, str, str], Record] = {}
     problems = []
