@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from pipeline import charts, views
-from pipeline.build_cache import BuildCache
 from pipeline.dataset import find_root
 from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
 from pipeline.i18n import LANGUAGES, t
-from pipeline.table_cache import read_tables, write_tables
-from pipeline.tables import Tables, build_tables, problem_table
+from pipeline.serving import DataServer
 from pipeline.units import UNITS
 from pipeline.verdicts import STATUSES
 from pipeline.view_state import CATEGORIES, SOURCE_KINDS, VIEWS, ViewState, from_query, to_query
@@ -22,37 +19,15 @@ ROOT = find_root(Path(__file__).parent)
 
 
 @st.cache_resource
-def build_cache(root: str) -> BuildCache:
-    """One build cache per project and server: unchanged files are never parsed twice."""
-    return BuildCache(Path(root))
-
-
-@st.cache_resource(max_entries=4, show_spinner="Loading records…")
-def tables_for(root: str, key: str) -> tuple[Tables, pd.DataFrame]:
-    """Tables for one content key: from the Parquet cache, or built once and stored."""
-    cache = build_cache(root)
-    assert cache.folder is not None
-    stored = read_tables(cache.folder, key)
-    if stored is not None:
-        return stored
-    dataset = cache.load()
-    built = build_tables(dataset), problem_table(dataset)
-    write_tables(cache.folder, cache.content_key(), *built)
-    return built
-
-
-def current_key(root: str) -> str:
-    """The content key of the files as they are now; a changed file is revalidated alone."""
-    cache = build_cache(root)
-    key = cache.stamped_key()
-    if key is None:
-        cache.load()
-        key = cache.content_key()
-    return key
+def data_server(root: str) -> DataServer:
+    """One warm data server per project and server process, shared by all sessions."""
+    return DataServer(Path(root))
 
 
 st.set_page_config(page_title="goalpost", page_icon="🎯", layout="wide")
-tables, problems = tables_for(str(ROOT), current_key(str(ROOT)))
+server = data_server(str(ROOT))
+key = server.key()
+tables, problems = server.tables(key)
 all_years = sorted(tables.verdicts["year"].unique().tolist())
 names = {r.indicator_id: (r.en, r.zh) for r in tables.indicators.itertuples()}
 url = from_query(st.query_params.to_dict(), indicators=names, years=all_years)
@@ -107,7 +82,7 @@ selected = views.filter_verdicts(tables.verdicts, state)
 link = st.column_config.LinkColumn(display_text="↗")
 
 if view == "overview":
-    counts = views.year_counts(selected) if not selected.empty else pd.DataFrame()
+    counts, grid = server.overview(key, state)
     cols = st.columns(len(STATUSES) + 1)
     cols[0].metric(t("goals_metric", lang), len(selected))
     for col, status in zip(cols[1:], STATUSES, strict=True):
@@ -118,7 +93,6 @@ if view == "overview":
         st.subheader(t("per_year", lang))
         st.plotly_chart(charts.year_bars(counts, lang), config=charts.png_config("per-year"))
         st.subheader(t("grid", lang))
-        grid = views.status_grid(selected, lang)
         st.dataframe(grid.style.map(views.grid_style), width="stretch",
                      column_config={c: st.column_config.TextColumn(width=110) for c in grid})
 

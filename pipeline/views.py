@@ -31,6 +31,11 @@ def indicator_name(row: pd.Series, language: Language) -> str:
     return str(row["indicator_zh"] if language == "zh" else row["indicator_en"])
 
 
+def indicator_names(verdicts: pd.DataFrame, language: Language) -> pd.Series:
+    """The indicator column in the reader's language."""
+    return verdicts["indicator_zh" if language == "zh" else "indicator_en"]
+
+
 def localised(column: str, language: Language) -> str:
     """``target_text`` or its Chinese twin ``target_text_zh``."""
     return f"{column}_zh" if language == "zh" else column
@@ -77,15 +82,17 @@ def year_counts(verdicts: pd.DataFrame) -> pd.DataFrame:
 
 def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     """Indicator × year, each cell the verdict(s) as symbol and word; several goals for the
-    same indicator and year show each distinct verdict."""
+    same indicator and year show each distinct verdict. Rows with the most years first."""
     if verdicts.empty:
         return pd.DataFrame()
-    names = verdicts.apply(indicator_name, axis=1, language=language)
-    cells = (verdicts.assign(name=names)
-             .groupby(["name", "year"])["status"]
-             .agg(lambda s: " / ".join(status_label(x, language)
-                                       for x in sorted(set(s), key=STATUSES.index))))
+    name = "indicator_zh" if language == "zh" else "indicator_en"
+    labels = {status: status_label(status, language) for status in STATUSES}
+    pairs = verdicts[[name, "year", "status"]].drop_duplicates()
+    pairs = pairs.assign(order=pairs["status"].map(STATUSES.index),
+                         label=pairs["status"].map(labels)).sort_values("order", kind="stable")
+    cells = pairs.groupby([name, "year"], sort=False)["label"].agg(" / ".join)
     grid = cells.unstack("year").fillna("")
+    grid = grid[sorted(grid.columns)]
     grid.columns = [str(c) for c in grid.columns]
     filled = (grid != "").sum(axis=1)
     grid = grid.loc[filled.sort_values(ascending=False, kind="stable").index]
@@ -104,11 +111,12 @@ def grid_style(cell: str) -> str:
 
 def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     """The goals of the filtered selection with both sides' evidence, labelled."""
-    flags = verdicts.apply(_flags, axis=1, language=language)
+    flags = verdicts.apply(_flags, axis=1, language=language) if len(verdicts) else \
+        pd.Series(dtype=str)
     frame = pd.DataFrame({
         t("year", language): verdicts["year"],
         t("period", language): verdicts["period"],
-        t("indicator", language): verdicts.apply(indicator_name, axis=1, language=language),
+        t("indicator", language): indicator_names(verdicts, language),
         t("target", language): verdicts[localised("target_text", language)],
         t("result", language): verdicts[localised("result_text", language)].replace("", "—"),
         t("gap", language): pd.to_numeric(verdicts["gap"], errors="coerce"),
@@ -147,7 +155,7 @@ def ambition(verdicts: pd.DataFrame, by: str, language: Language) -> pd.DataFram
     if rated.empty:
         return pd.DataFrame()
     if by == "indicator":
-        keys = rated.apply(indicator_name, axis=1, language=language)
+        keys = indicator_names(rated, language)
         label = t("indicator", language)
     else:
         keys = rated["target_source_kind"].map(lambda k: t(k, language))

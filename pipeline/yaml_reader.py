@@ -226,8 +226,11 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
             composer.dispose()
     except yaml.MarkedYAMLError as error:
         return document, [_syntax_problem(error, name, text)]
+    except yaml.reader.ReaderError as error:
+        return document, [_character_problem(error, name, text)]
     except yaml.YAMLError as error:
-        return document, [Problem(name, 1, 1, "", f"YAML error: {error}",
+        message = " ".join(str(error).split())
+        return document, [Problem(name, 1, 1, "", f"YAML error: {message}",
                                   "check the file's syntax", "yaml_syntax")]
     except RecursionError:
         return document, [Problem(name, 1, 1, "", "nesting too deep to read",
@@ -275,6 +278,17 @@ def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
         return "", Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{byte:02x})",
                            "save the file as UTF-8; GBK/GB2312 text must be re-encoded",
                            "encoding")
+
+
+def _character_problem(error: yaml.reader.ReaderError, name: str, text: str) -> Problem:
+    """A character YAML forbids (control characters): located by its position."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character))
+    return Problem(name, line, column, "", f"character U+{code:04X} is not allowed in YAML",
+                   "delete it; it often comes from copying text out of a web page or PDF",
+                   "yaml_character")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:

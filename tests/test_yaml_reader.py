@@ -107,3 +107,9 @@ def test_non_text_keys_are_refused() -> None:
     assert data == {}
     assert problems == ["f.yaml:1:3: a key must be plain text (hint: write 'name: value'; "
                         "lists and mappings cannot be keys)"]
+
+
+def test_control_characters_are_located() -> None:
+    _, problems = read("a: 1\nb: x\x1fy\n")
+    assert problems == ["f.yaml:2:5: character U+001F is not allowed in YAML (hint: delete it; "
+                        "it often comes from copying text out of a web page or PDF)"]
