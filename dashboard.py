@@ -10,6 +10,7 @@ from pipeline import charts, views
 from pipeline.dataset import find_root
 from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
 from pipeline.i18n import LANGUAGES, t
+from pipeline.scopes import scope_name
 from pipeline.serving import DataServer
 from pipeline.units import UNITS
 from pipeline.verdicts import STATUSES
@@ -44,6 +45,10 @@ with st.sidebar:
     lang = st.selectbox("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get,
                         key="lang")
     st.header(t("filters", lang))
+    present = sorted(tables.verdicts["scope"].unique(), key=lambda s: (s != "national", s))
+    remember("scope", [s for s in url.scopes if s in present])
+    scopes = st.multiselect(t("scope", lang), present, key="scope", placeholder=t("all", lang),
+                            format_func=lambda s: scope_name(s, lang))
     remember("cat", list(url.categories))
     categories = st.multiselect(t("category", lang), CATEGORIES, key="cat",
                                 format_func=lambda c: t(c, lang), placeholder=t("all", lang))
@@ -74,8 +79,8 @@ if not problems.empty:
         st.dataframe(problems.rename(columns={c: t(c, lang) for c in problems.columns}),
                      hide_index=True, width="stretch")
 
-state = ViewState(view=view, language=lang, categories=tuple(categories), kinds=tuple(kinds),
-                  statuses=tuple(statuses), query=query,
+state = ViewState(view=view, language=lang, scopes=tuple(scopes), categories=tuple(categories),
+                  kinds=tuple(kinds), statuses=tuple(statuses), query=query,
                   years=tuple(years) if years and tuple(years) != (all_years[0], all_years[-1])
                   else None, indicator=url.indicator, year=url.year)
 selected = views.filter_verdicts(tables.verdicts, state)

@@ -19,6 +19,7 @@ from pipeline.drafts import draft_file, template, write_new
 from pipeline.export import export
 from pipeline.extract import extract
 from pipeline.quotes import verify_quotes
+from pipeline.scopes import SCOPES
 from pipeline.report import verdict_table
 from pipeline.suggest import did_you_mean
 from pipeline.verdicts import STATUSES, rate_all
@@ -109,6 +110,8 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         verdicts = [v for v in verdicts if v.target.period.year == args.year]
     if args.status:
         verdicts = [v for v in verdicts if v.status == args.status]
+    if args.scope:
+        verdicts = [v for v in verdicts if v.target.scope == args.scope]
     print(verdict_table(verdicts, dataset.indicators))
     if dataset.problems:
         print(f"note: {_plural(len(dataset.problems), 'problem')} left records out; "
@@ -257,6 +260,8 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     elif name == "verdicts":
         command.add_argument("--year", type=int, help="only targets for this year")
         command.add_argument("--status", choices=STATUSES, help="only this verdict")
+        command.add_argument("--scope", choices=sorted(SCOPES), metavar="SCOPE",
+                             help="only national (default: all) or one province, e.g. guangdong")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "evidence": ("Nothing hidden", "全部证据"),
     # filters
     "filters": ("Filters", "筛选"),
+    "scope": ("Scope", "范围"),
     "category": ("Category", "类别"),
     "source_kind": ("Source kind", "来源类型"),
     "years": ("Years", "年份"),

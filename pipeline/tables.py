@@ -17,19 +17,19 @@ from pipeline.report import SYMBOLS, describe
 from pipeline.verdicts import Verdict, acceptable_band, rate_all, reference_value
 
 VERDICT_COLUMNS = [
-    "target_id", "year", "period", "indicator_id", "indicator_en", "indicator_zh", "category",
-    "unit", "better", "status", "symbol", "qualifier", "target_value", "target_low",
+    "target_id", "scope", "year", "period", "indicator_id", "indicator_en", "indicator_zh",
+    "category", "unit", "better", "status", "symbol", "qualifier", "target_value", "target_low",
     "target_high", "band_low", "band_high", "target_text", "target_text_zh", "result_text",
-    "result_text_zh", "result_value", "gap", "relative_gap",
-    "margin", "relative_margin", "target_quote", "target_note", "target_source_id",
-    "target_source_title", "target_source_kind", "target_published", "target_url",
-    "result_id", "result_quote", "result_note", "result_source_title", "result_published",
-    "result_url", "result_estimate", "result_reliability", "disagreement", "revised", "basis",
-    "reason", "results_considered", "search_text",
+    "result_text_zh", "result_value", "gap", "relative_gap", "margin", "relative_margin",
+    "target_quote", "target_note", "target_source_id", "target_source_title", "target_source_kind",
+    "target_published", "target_url", "result_id", "result_quote", "result_note",
+    "result_source_title", "result_published", "result_url", "result_estimate",
+    "result_reliability", "disagreement", "revised", "basis", "reason", "results_considered",
+    "search_text",
 ]
 RECORD_COLUMNS = [
-    "record_id", "role", "year", "period", "period_end", "indicator_id", "value", "low", "high",
-    "reference", "qualifier", "estimate", "achieved", "text", "text_zh", "quote", "note",
+    "record_id", "scope", "role", "year", "period", "period_end", "indicator_id", "value", "low",
+    "high", "reference", "qualifier", "estimate", "achieved", "text", "text_zh", "quote", "note",
     "source_id", "source_title", "source_kind", "source_published", "source_url",
     "source_reliability", "status", "decides", "target_id",
 ]
@@ -73,7 +73,8 @@ def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
                            target.quote, target.note, source.title,
                            outcome.quote if outcome else "", outcome.note if outcome else ""))
     return {
-        "target_id": verdict.target.record_id, "year": verdict.target.period.end.year,
+        "target_id": verdict.target.record_id, "scope": verdict.target.scope,
+        "year": verdict.target.period.end.year,
         "period": verdict.target.period.text, "indicator_id": indicator.id,
         "indicator_en": indicator.en, "indicator_zh": indicator.zh,
         "category": indicator.category, "unit": indicator.unit, "better": indicator.better,
@@ -106,7 +107,8 @@ def _record_row(record: Record, dataset: Dataset, status: str, decides: bool,
     e = record.entry
     source = dataset.sources[e.source]
     return {
-        "record_id": record.record_id, "role": e.role, "year": record.period.end.year,
+        "record_id": record.record_id, "scope": record.scope, "role": e.role,
+        "year": record.period.end.year,
         "period": record.period.text, "period_end": record.period.end.isoformat(),
         "indicator_id": e.indicator, "value": e.value, "low": e.low, "high": e.high,
         "reference": reference_value(e), "qualifier": e.qualifier, "estimate": e.estimate,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.models import Category, SourceKind
 from pipeline.pydantic_errors import literal_options
+from pipeline.scopes import SCOPES
 from pipeline.verdicts import STATUSES
 
 VIEWS = ("overview", "indicator_view", "scorecard", "ambition", "evidence")
@@ -25,6 +26,7 @@ class ViewState:
 
     view: str = "overview"
     language: str = "en"
+    scopes: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
@@ -68,6 +70,7 @@ def from_query(params: Mapping[str, str | Sequence[str]], *, indicators: Iterabl
     return ViewState(
         view=view[0] if view else "overview",
         language=language[0] if language else "en",
+        scopes=_pick(_values(params, "scope"), SCOPES),
         categories=_pick(_values(params, "cat"), CATEGORIES),
         kinds=_pick(_values(params, "kind"), SOURCE_KINDS),
         statuses=_pick(_values(params, "status"), STATUSES),
@@ -85,7 +88,7 @@ def to_query(state: ViewState) -> dict[str, str]:
         params["view"] = state.view
     if state.language != "en":
         params["lang"] = state.language
-    for key, values in (("cat", state.categories), ("kind", state.kinds),
+    for key, values in (("scope", state.scopes), ("cat", state.categories), ("kind", state.kinds),
                         ("status", state.statuses)):
         if values:
             params[key] = ",".join(values)

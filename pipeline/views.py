@@ -6,6 +6,7 @@ import pandas as pd
 
 from pipeline.i18n import Language, t
 from pipeline.report import SYMBOLS, signed
+from pipeline.scopes import scope_name
 from pipeline.tables import Tables
 from pipeline.units import UNITS
 from pipeline.verdicts import RATED, STATUSES
@@ -44,6 +45,8 @@ def localised(column: str, language: Language) -> str:
 def filter_verdicts(verdicts: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     """Rows matching the state's categories, source kinds, statuses, years and search text."""
     mask = pd.Series(True, index=verdicts.index)
+    if state.scopes:
+        mask &= verdicts["scope"].isin(state.scopes)
     if state.categories:
         mask &= verdicts["category"].isin(state.categories)
     if state.kinds:
@@ -87,6 +90,9 @@ def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
         return pd.DataFrame()
     name = "indicator_zh" if language == "zh" else "indicator_en"
     labels = {status: status_label(status, language) for status in STATUSES}
+    if verdicts["scope"].nunique() > 1:  # compare scopes: one row per scope and indicator
+        places = verdicts["scope"].map(lambda s: scope_name(s, language))
+        verdicts = verdicts.assign(**{name: places + " · " + verdicts[name]})
     pairs = verdicts[[name, "year", "status"]].drop_duplicates()
     pairs = pairs.assign(order=pairs["status"].map(STATUSES.index),
                          label=pairs["status"].map(labels)).sort_values("order", kind="stable")
@@ -114,6 +120,7 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     flags = verdicts.apply(_flags, axis=1, language=language) if len(verdicts) else \
         pd.Series(dtype=str)
     frame = pd.DataFrame({
+        t("scope", language): verdicts["scope"].map(lambda s: scope_name(s, language)),
         t("year", language): verdicts["year"],
         t("period", language): verdicts["period"],
         t("indicator", language): indicator_names(verdicts, language),

@@ -55,3 +55,25 @@ def test_scope_and_folder_must_agree(make_project: ProjectMaker) -> None:
         "targets/hebei/2018.yaml:2:8: scope: scope 'hubei' does not fit the file's folder "
         "'hebei' (hint: move the file to targets/hubei/)",
     ]
+
+
+def test_the_dashboard_filters_and_compares_by_scope(make_project: ProjectMaker) -> None:
+    import shutil
+
+    from conftest import PROJECT_ROOT
+    from streamlit.testing.v1 import AppTest
+
+    root = make_project({
+        "targets/2018.yaml": year_file(2018, entry()),
+        "targets/hebei/2018.yaml": provincial("hebei", 2018, entry(value=7)),
+    })
+    shutil.copy(PROJECT_ROOT / "dashboard.py", root / "dashboard.py")
+    at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    grid = at.dataframe[0].value
+    assert sorted(grid.index) == ["Hebei · Industrial value added growth",
+                                  "National · Industrial value added growth"]
+    at.multiselect(key="scope").select("hebei").run()
+    assert at.query_params["scope"] == "hebei"
+    assert at.metric[0].value == "1"
+    assert list(at.dataframe[0].value.index) == ["Industrial value added growth"]

@@ -96,7 +96,8 @@ def test_scorecard_has_evidence_for_both_sides(tables: Tables) -> None:
     assert first["Target link"] == "https://www.miit.gov.cn/a.html"
     assert pd.isna(first["Result link"])
     chinese = scorecard(tables.verdicts, "zh")
-    assert list(chinese.columns)[:5] == ["年份", "时期", "指标", "目标", "结果"]
+    assert list(chinese.columns)[:6] == ["范围", "年份", "时期", "指标", "目标", "结果"]
+    assert chinese["范围"].tolist()[0] == "全国"
 
 
 def test_ambition_by_indicator_and_source_kind(tables: Tables) -> None:
