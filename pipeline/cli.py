@@ -19,8 +19,8 @@ from pipeline.drafts import draft_file, template, write_new
 from pipeline.export import export
 from pipeline.extract import extract
 from pipeline.quotes import verify_quotes
-from pipeline.scopes import SCOPES
 from pipeline.report import verdict_table
+from pipeline.scopes import SCOPES
 from pipeline.suggest import did_you_mean
 from pipeline.verdicts import STATUSES, rate_all
 
