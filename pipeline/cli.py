@@ -11,11 +11,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pipeline.atomic import WouldOverwrite
+from pipeline.atomic import WouldOverwrite, write_keeping_backup
 from pipeline.build_cache import BuildCache, cache_enabled
 from pipeline.coverage import coverage, coverage_table
 from pipeline.dataset import TARGETS_DIR, Dataset, find_root, load_project
-from pipeline.drafts import draft_file, template, write_new
+from pipeline.drafts import draft_file, template
 from pipeline.export import export
 from pipeline.extract import extract
 from pipeline.quotes import verify_quotes
@@ -158,7 +158,7 @@ def cmd_new_year(args: argparse.Namespace) -> int:
 
 def _write(path: Path, text: str, force: bool) -> Path | None:
     try:
-        return write_new(path, text, force=force)
+        return write_keeping_backup(path, text, force=force)
     except WouldOverwrite:
         raise UserError(f"{path} already exists; nothing written (use --force to replace it; "
                         "the old file is kept as a .bak copy)") from None
@@ -238,7 +238,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     elif name == "export":
         command.add_argument("--out", required=True, metavar="DIR", help="folder to write to")
         command.add_argument("--force", action="store_true",
-                             help="replace existing CSV files (each is swapped in atomically)")
+                             help="replace existing CSV files, keeping the old ones as .bak")
     elif name == "new-year":
         command.add_argument("year", type=int, metavar="YEAR")
         command.add_argument("--force", action="store_true",

@@ -7,11 +7,7 @@ break the file's structure.
 from __future__ import annotations
 
 import json
-import shutil
-from datetime import datetime
-from pathlib import Path
 
-from pipeline.atomic import write_atomic
 from pipeline.extract import Candidate
 from pipeline.report import format_number
 
@@ -91,20 +87,3 @@ def draft_file(candidates: list[Candidate], year: int, source: str, report: str)
               "# 'goalpost validate' lists the drafts that remain.\n"
               f"year: {year}\nentries:\n")
     return header + "\n".join(_entry(c, source, report) for c in candidates)
-
-
-def backup_path(path: Path) -> Path:
-    """Where the previous version of ``path`` is kept: beside it, never read as a year file."""
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    return path.with_name(f"{path.name}.{stamp}.bak")
-
-
-def write_new(path: Path, text: str, *, force: bool = False) -> Path | None:
-    """Write ``text`` atomically; an existing file is refused unless ``force``, and then
-    backed up first. Returns the backup's path, if one was made."""
-    backup = None
-    if path.exists() and force:
-        backup = backup_path(path)
-        shutil.copy2(path, backup)
-    write_atomic(path, text, replace=force)
-    return backup

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from pipeline.atomic import WouldOverwrite, write_atomic
+from pipeline.atomic import WouldOverwrite, write_keeping_backup
 from pipeline.dataset import Dataset
 from pipeline.models import Indicator, Source
 from pipeline.records import Record
@@ -94,7 +94,8 @@ def to_csv(columns: Sequence[str], rows: Iterable[Mapping[str, str]]) -> str:
 
 
 def export(dataset: Dataset, out: Path, *, replace: bool = False) -> list[Path]:
-    """Write both CSV files into ``out``; refuse to overwrite unless ``replace``."""
+    """Write both CSV files into ``out``; refuse to overwrite unless ``replace``, and then
+    keep the previous files as ``.bak`` copies."""
     files = {
         out / "records.csv": to_csv(RECORD_COLUMNS, (
             record_row(r, dataset.indicators, dataset.sources) for r in dataset.records)),
@@ -106,5 +107,5 @@ def export(dataset: Dataset, out: Path, *, replace: bool = False) -> list[Path]:
     if existing and not replace:
         raise WouldOverwrite(", ".join(str(p) for p in existing))
     for path, text in files.items():
-        write_atomic(path, text, replace=replace)
+        write_keeping_backup(path, text, force=replace)
     return list(files)

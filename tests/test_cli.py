@@ -119,6 +119,8 @@ def test_export_writes_both_files_and_never_overwrites_silently(
     assert (out_dir / "records.csv").read_text(encoding="utf-8") == before
     code, _, _ = run(root, "export", "--out", str(out_dir), "--force", capsys=capsys)
     assert code == 0
+    backups = sorted(p.name.split(".")[0] for p in out_dir.glob("*.bak"))
+    assert backups == ["records", "verdicts"]
 
 
 def test_export_refuses_invalid_data(make_project: ProjectMaker,

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from conftest import ProjectMaker
 
-from pipeline.atomic import WouldOverwrite
 from pipeline.dataset import load_project
-from pipeline.drafts import draft_file, template, write_new
+from pipeline.drafts import draft_file, template
 from pipeline.extract import Candidate
 
 
@@ -39,15 +35,3 @@ def test_a_draft_file_lists_every_candidate_as_a_draft(make_project: ProjectMake
     ]
     assert "# report.txt line 12. Indicator not matched; closest: industrial_va_growth" in text
     assert 'quote: "增长5.6%左右\\"\\n: x"' in text  # report text cannot break the YAML
-
-
-def test_write_new_refuses_then_backs_up(tmp_path: Path) -> None:
-    path = tmp_path / "2026.yaml"
-    assert write_new(path, "first") is None
-    with pytest.raises(WouldOverwrite):
-        write_new(path, "second")
-    assert path.read_text(encoding="utf-8") == "first"
-    backup = write_new(path, "second", force=True)
-    assert backup is not None and backup.read_text(encoding="utf-8") == "first"
-    assert backup.name.startswith("2026.yaml.") and backup.suffix == ".bak"
-    assert path.read_text(encoding="utf-8") == "second"
