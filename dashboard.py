@@ -97,7 +97,8 @@ if view == "overview":
     else:
         st.subheader(t("per_year", lang))
         st.plotly_chart(charts.year_bars(counts, lang), config=charts.png_config("per-year"))
-        st.subheader(t("grid", lang))
+        several = selected["scope"].nunique() > 1
+        st.subheader(t("grid_scopes" if several else "grid", lang))
         st.dataframe(grid.style.map(views.grid_style), width="stretch",
                      column_config={c: st.column_config.TextColumn(width=110) for c in grid})
 

@@ -39,6 +39,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # overview
     "per_year": ("Goals per year", "各年目标"),
     "grid": ("Status by indicator and year", "按指标和年份的结论"),
+    "grid_scopes": ("Verdicts by scope and year (pick one scope to see its indicators)",
+                    "按范围和年份的结论(选择一个范围可查看其指标)"),
     "goals": ("goals", "目标数"),
     "goals_metric": ("Goals", "目标"),
     "all": ("All", "全部"),

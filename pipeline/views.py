@@ -88,11 +88,10 @@ def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     same indicator and year show each distinct verdict. Rows with the most years first."""
     if verdicts.empty:
         return pd.DataFrame()
+    if verdicts["scope"].nunique() > 1:
+        return scope_grid(verdicts, language)
     name = "indicator_zh" if language == "zh" else "indicator_en"
     labels = {status: status_label(status, language) for status in STATUSES}
-    if verdicts["scope"].nunique() > 1:  # compare scopes: one row per scope and indicator
-        places = verdicts["scope"].map(lambda s: scope_name(s, language))
-        verdicts = verdicts.assign(**{name: places + " · " + verdicts[name]})
     pairs = verdicts[[name, "year", "status"]].drop_duplicates()
     pairs = pairs.assign(order=pairs["status"].map(STATUSES.index),
                          label=pairs["status"].map(labels)).sort_values("order", kind="stable")
@@ -103,6 +102,24 @@ def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     filled = (grid != "").sum(axis=1)
     grid = grid.loc[filled.sort_values(ascending=False, kind="stable").index]
     grid.index.name = t("indicator", language)
+    return grid
+
+
+def scope_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """Scope × year when several scopes are selected: how many goals got each verdict, the
+    most frequent first (it sets the cell's colour). Pick one scope to see its indicators."""
+    counts = verdicts.groupby(["scope", "year", "status"]).size()
+    cells: dict[tuple[str, int], str] = {}
+    for (scope, year), group in counts.groupby(level=["scope", "year"]):
+        ranked = sorted(group.items(), key=lambda item: (-item[1], STATUSES.index(item[0][2])))
+        cells[(scope, year)] = " ".join(f"{SYMBOLS[status]}{n}" for (_, _, status), n in ranked)
+    grid = pd.Series(cells).unstack().fillna("")
+    grid = grid[sorted(grid.columns)]
+    grid.columns = [str(c) for c in grid.columns]
+    order = sorted(grid.index, key=lambda s: (s != "national", scope_name(s, language)))
+    grid = grid.loc[order]
+    grid.index = [scope_name(s, language) for s in grid.index]
+    grid.index.name = t("scope", language)
     return grid
 
 

@@ -17,6 +17,7 @@ from pipeline.views import (
     filter_verdicts,
     grid_style,
     latest_rated_year,
+    scope_grid,
     scorecard,
     status_grid,
     status_label,
@@ -128,3 +129,13 @@ def test_commitments_are_listed_without_a_verdict(tables: Tables) -> None:
 def test_defaults_for_the_indicator_and_year_pickers(tables: Tables) -> None:
     assert busiest_indicator(tables.verdicts) == "industrial_va_growth"
     assert latest_rated_year(tables.verdicts) == 2019
+
+
+def test_scope_grid_counts_verdicts_most_frequent_first() -> None:
+    frame = pd.DataFrame({
+        "scope": ["national", "hebei", "hebei", "hebei"], "year": [2019, 2019, 2019, 2020],
+        "status": ["met", "missed", "missed", "exceeded"]})
+    grid = scope_grid(frame, "zh")
+    assert grid.to_dict() == {"2019": {"全国": "✓1", "河北": "✗2"},
+                              "2020": {"全国": "", "河北": "▲1"}}
+    assert grid_style(grid.loc["河北", "2019"]).startswith("background-color: #D55E00")
