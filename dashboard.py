@@ -171,6 +171,9 @@ else:
     else:
         st.dataframe(flagged, hide_index=True, width="stretch",
                      column_config={t("link", lang): link})
+    st.subheader(t("differing_results", lang))
+    st.dataframe(views.differing_results(tables, state, lang, names), hide_index=True,
+                 width="stretch", column_config={t("link", lang): link})
     st.subheader(t("commitments", lang))
     promised = views.commitments(tables, lang, names, state)
     st.dataframe(promised, hide_index=True, width="stretch",

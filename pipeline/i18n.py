@@ -97,6 +97,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # evidence
     "disagreements": ("Sources that disagree", "来源不一致"),
     "revisions": ("Estimates revised by final figures", "预计数与最终数不同"),
+    "differing_results": ("Every result that sources report differently",
+                          "各来源报告不一致的全部结果"),
     "commitments": ("Qualitative commitments (no verdict)", "定性任务(不评定)"),
     "all_results": ("Every result considered", "参与评定的全部结果"),
     "source": ("Source", "来源"),

@@ -234,6 +234,33 @@ def disagreements(tables: Tables, verdicts: pd.DataFrame, language: Language) ->
     return pd.DataFrame(rows).drop_duplicates()
 
 
+def differing_results(tables: Tables, state: ViewState, language: Language,
+                      names: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """Every result reported differently by different sources (or as an estimate, then a final
+    figure) for the same indicator, scope and period, whether or not a goal asked for it."""
+    records = tables.records[tables.records["role"] == "outcome"]
+    if state.scopes:
+        records = records[records["scope"].isin(state.scopes)]
+    if state.years:
+        records = records[records["year"].between(*state.years)]
+    groups = records.groupby(["indicator_id", "scope", "period"])["text"].transform("nunique")
+    differing = records[groups > 1].sort_values(["indicator_id", "scope", "period",
+                                                 "source_published"])
+    return pd.DataFrame({
+        t("indicator", language): differing["indicator_id"].map(
+            lambda i: names[i][1] if language == "zh" else names[i][0]),
+        t("scope", language): differing["scope"].map(lambda s: scope_name(s, language)),
+        t("period", language): differing["period"],
+        t("result", language): differing[localised("text", language)],
+        t("source", language): differing["source_title"],
+        t("published", language): differing["source_published"],
+        t("reliability", language): differing["source_reliability"].map(
+            lambda r: t(str(r), language)),
+        t("quote", language): differing["quote"],
+        t("link", language): differing["source_url"].replace("", None),
+    }).reset_index(drop=True)
+
+
 def _answer_ids(tables: Tables, verdict: pd.Series) -> set[str]:
     """Outcome ids that share the deciding outcome's indicator and period."""
     records = tables.records

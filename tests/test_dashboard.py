@@ -120,7 +120,7 @@ def test_evidence_view_lists_commitments(make_project: ProjectMaker) -> None:
         qualifier=None, quote="推进5G<b>建设</b>", note="Push 5G."))})
     at = app_for(root, view="evidence").run()
     assert not at.exception
-    assert at.dataframe[0].value["As printed"].tolist() == ["推进5G<b>建设</b>"]
+    assert at.dataframe[-1].value["As printed"].tolist() == ["推进5G<b>建设</b>"]
     assert not at.get("html")
 
 

@@ -13,6 +13,7 @@ from pipeline.views import (
     ambition,
     busiest_indicator,
     commitments,
+    differing_results,
     disagreements,
     filter_verdicts,
     grid_style,
@@ -139,3 +140,13 @@ def test_scope_grid_counts_verdicts_most_frequent_first() -> None:
     assert grid.to_dict() == {"2019": {"全国": "✓1", "河北": "✗2"},
                               "2020": {"全国": "", "河北": "▲1"}}
     assert grid_style(grid.loc["河北", "2019"]).startswith("background-color: #D55E00")
+
+
+def test_differing_results_are_listed_even_without_a_goal(tables: Tables) -> None:
+    names = {"industrial_va_growth": ("Industrial value added growth", "工业增加值增长"),
+             "fiveg_base_stations_new": ("New 5G", "新建5G")}
+    frame = differing_results(tables, ViewState(), "en", names)
+    assert frame[["Period", "Result", "Source"]].values.tolist() == [
+        ["2019", "5.6% (est.)", "全国工业和信息化工作会议 2019"],
+        ["2019", "6.1%", "国新办发布会 2020-01-20"],
+        ["2019", "6%", "2019年统计公报"]]
