@@ -96,6 +96,7 @@ if view == "overview":
         st.info(t("no_match", lang))
     else:
         st.subheader(t("per_year", lang))
+        st.caption(t("per_source_note", lang))
         st.plotly_chart(charts.year_bars(counts, lang), config=charts.png_config("per-year"))
         several = selected["scope"].nunique() > 1
         st.subheader(t("grid_scopes" if several else "grid", lang))

@@ -38,6 +38,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "problem": ("Problem", "问题"),
     # overview
     "per_year": ("Goals per year", "各年目标"),
+    "per_source_note": ("A goal restated by another source counts once per source; the "
+                        "scorecard shows each with its own evidence.",
+                        "同一目标如有多个来源，按来源分别计数;记分卡列出各自的证据。"),
     "grid": ("Status by indicator and year", "按指标和年份的结论"),
     "grid_scopes": ("Verdicts by scope and year (pick one scope to see its indicators)",
                     "按范围和年份的结论(选择一个范围可查看其指标)"),
