@@ -14,7 +14,15 @@ from pipeline.scopes import scope_name
 from pipeline.serving import DataServer
 from pipeline.units import UNITS
 from pipeline.verdicts import STATUSES
-from pipeline.view_state import CATEGORIES, SOURCE_KINDS, VIEWS, ViewState, from_query, to_query
+from pipeline.view_state import (
+    CATEGORIES,
+    SOURCE_KINDS,
+    VIEWS,
+    ViewState,
+    from_query,
+    to_query,
+    with_changes,
+)
 
 ROOT = find_root(Path(__file__).parent)
 
@@ -38,6 +46,14 @@ def remember(key: str, value: object) -> None:
     """Give a widget its value from the URL on the first run of a session."""
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def keep_choice(key: str, options: list, from_url: object, fallback: object) -> None:
+    """A picker starts at the URL's choice when it is on offer, else at ``fallback``, and
+    moves to ``fallback`` when filters take its current choice away."""
+    remember(key, from_url if from_url in options else fallback)
+    if st.session_state[key] not in options:
+        st.session_state[key] = fallback
 
 
 with st.sidebar:
@@ -109,13 +125,10 @@ elif view == "indicator_view":
     if not options:
         st.info(t("no_match", lang))
     else:
-        busiest = views.busiest_indicator(selected)
-        remember("indicator", url.indicator if url.indicator in options else busiest)
-        if st.session_state["indicator"] not in options:
-            st.session_state["indicator"] = busiest
+        keep_choice("indicator", options, url.indicator, views.busiest_indicator(selected))
         chosen = st.selectbox(t("pick_indicator", lang), options, key="indicator",
                               format_func=lambda i: names[i][1] if lang == "zh" else names[i][0])
-        state = ViewState(**{**state.__dict__, "indicator": chosen})
+        state = with_changes(state, indicator=chosen)
         meta = tables.indicators.set_index("indicator_id").loc[chosen]
         unit = UNITS[meta["unit"]].zh if lang == "zh" else UNITS[meta["unit"]].en
         st.caption(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"
@@ -133,12 +146,9 @@ elif view == "scorecard":
     if not options:
         st.info(t("no_match", lang))
     else:
-        latest = views.latest_rated_year(selected)
-        remember("year", url.year if url.year in options else latest)
-        if st.session_state["year"] not in options:
-            st.session_state["year"] = latest
+        keep_choice("year", options, url.year, views.latest_rated_year(selected))
         year = st.selectbox(t("pick_year", lang), options, key="year")
-        state = ViewState(**{**state.__dict__, "year": year})
+        state = with_changes(state, year=year)
         card = views.scorecard(selected[selected["year"] == year], lang)
         st.dataframe(card, hide_index=True, width="stretch",
                      column_config={t("target_link", lang): link, t("result_link", lang): link})
