@@ -12,15 +12,15 @@ from pathlib import Path
 
 from pipeline.atomic import WouldOverwrite, write_keeping_backup
 from pipeline.dataset import Dataset
-from pipeline.models import Indicator, Source
+from pipeline.models import Indicator, Source, origin
 from pipeline.records import Record
 from pipeline.verdicts import Verdict, rate_all
 
 RECORD_COLUMNS = (
     "record_id", "stated_in", "scope", "source_id", "source_title", "source_published",
-    "source_url", "source_kind", "source_reliability", "indicator_id", "indicator_en",
-    "indicator_zh", "unit", "category", "role", "period", "value", "low", "high", "achieved",
-    "qualifier", "estimate", "quote", "note", "file", "line",
+    "source_url", "source_kind", "source_event_kind", "source_reliability", "indicator_id",
+    "indicator_en", "indicator_zh", "unit", "category", "role", "period", "value", "low", "high",
+    "achieved", "qualifier", "estimate", "quote", "note", "file", "line",
 )
 VERDICT_COLUMNS = (
     "target_record_id", "scope", "indicator_id", "indicator_en", "indicator_zh", "unit", "period",
@@ -50,7 +50,8 @@ def record_row(record: Record, indicators: Mapping[str, Indicator],
         "scope": record.scope,
         "source_id": source.id, "source_title": source.title,
         "source_published": source.published.isoformat(), "source_url": source.url or "",
-        "source_kind": source.kind, "source_reliability": source.reliability,
+        "source_kind": source.kind, "source_event_kind": origin(source),
+        "source_reliability": source.reliability,
         "indicator_id": indicator.id, "indicator_en": indicator.en, "indicator_zh": indicator.zh,
         "unit": indicator.unit, "category": indicator.category, "role": e.role,
         "period": record.period.text, "value": _number(e.value), "low": _number(e.low),

@@ -89,7 +89,11 @@ class Indicator(Strict):
 
 
 class Source(Strict):
-    """A document that states targets or reports outcomes."""
+    """A document that states targets or reports outcomes.
+
+    ``kind`` is what the page is (often a news report); ``event_kind`` what it reports on
+    (a Government Work Report, a work conference…), when that differs.
+    """
 
     id: Identifier
     title: Text
@@ -98,6 +102,7 @@ class Source(Strict):
     kind: SourceKind
     url: Text | None = None
     event: Text | None = None
+    event_kind: SourceKind | None = None
     reliability: Reliability = "primary"
     reliability_note: Text | None = None
     archive: Text | None = None
@@ -149,3 +154,8 @@ class YearFile(Strict):
     year: int
     scope: Identifier = "national"
     entries: Annotated[list[dict[str, object]], BeforeValidator(_none_as_empty)]
+
+
+def origin(source: Source) -> str:
+    """The kind of official statement a source carries: its event's kind, else its own."""
+    return source.event_kind or source.kind

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.dataset import Dataset
-from pipeline.models import Source
+from pipeline.models import Source, origin
 from pipeline.records import Record
 from pipeline.report import SYMBOLS, describe
 from pipeline.verdicts import Verdict, acceptable_band, rate_all, reference_value
@@ -89,7 +89,7 @@ def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
         "gap": verdict.gap, "relative_gap": verdict.relative_gap, "margin": margin,
         "relative_margin": relative_margin, "target_quote": target.quote,
         "target_note": target.note, "target_source_id": source.id,
-        **_source_fields("target", source), "target_source_kind": source.kind,
+        **_source_fields("target", source), "target_source_kind": origin(source),
         "result_id": verdict.outcome.record_id if verdict.outcome else "",
         "result_quote": outcome.quote if outcome else "",
         "result_note": outcome.note if outcome else "",
@@ -114,7 +114,7 @@ def _record_row(record: Record, dataset: Dataset, status: str, decides: bool,
         "reference": reference_value(e), "qualifier": e.qualifier, "estimate": e.estimate,
         "achieved": e.achieved, "text": describe(e), "text_zh": describe(e, "zh"),
         "quote": e.quote, "note": e.note,
-        "source_id": source.id, "source_title": source.title, "source_kind": source.kind,
+        "source_id": source.id, "source_title": source.title, "source_kind": origin(source),
         "source_published": source.published.isoformat(), "source_url": source.url or "",
         "source_reliability": source.reliability, "status": status, "decides": decides,
         "target_id": target_id,

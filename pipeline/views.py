@@ -143,7 +143,9 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
         t("indicator", language): indicator_names(verdicts, language),
         t("target", language): verdicts[localised("target_text", language)],
         t("result", language): verdicts[localised("result_text", language)].replace("", "—"),
-        t("gap", language): pd.to_numeric(verdicts["gap"], errors="coerce"),
+        t("gap", language): [_in_unit(gap, unit, language) if pd.notna(gap) else ""
+                             for gap, unit in zip(verdicts["gap"], verdicts["unit"],
+                                                  strict=True)],
         t("status", language): verdicts["status"].map(lambda s: status_label(s, language)),
         t("flags", language): flags,
         t("target_quote", language): verdicts["target_quote"],
@@ -201,8 +203,10 @@ def ambition(verdicts: pd.DataFrame, by: str, language: Language) -> pd.DataFram
 
 
 def _in_unit(value: float, unit: str, language: Language) -> str:
-    label = "pp" if unit == "percent" else (UNITS[unit].zh if language == "zh" else
-                                             UNITS[unit].en)
+    if unit == "percent":
+        label = "个百分点" if language == "zh" else "pp"
+    else:
+        label = UNITS[unit].zh if language == "zh" else UNITS[unit].en
     return f"{signed(value)} {label}".strip()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ProjectMaker, entry, year_file
+from conftest import SOURCES, ProjectMaker, entry, year_file
 
 from pipeline.dataset import load_project
 from pipeline.tables import (
@@ -71,3 +71,13 @@ def test_problem_table(make_project: ProjectMaker) -> None:
     assert frame.values.tolist() == [["targets/2018.yaml:6", "entries[0].value",
                                       "expected a number, got 'x' (hint: write digits in base "
                                       "units without quotes, e.g. 126000 or 6.5)"]]
+
+
+def test_goals_are_grouped_by_the_kind_of_event_their_source_reports(
+        make_project: ProjectMaker) -> None:
+    sources = SOURCES.replace("    kind: work_conference\n    url:",
+                              "    kind: news_report\n    event_kind: work_conference\n    url:", 1)
+    root = make_project({"targets/2018.yaml": year_file(2018, entry())}, sources=sources)
+    dataset = load_project(root)
+    assert dataset.sources["conf-2018"].kind == "news_report"
+    assert build_tables(dataset).verdicts["target_source_kind"].tolist() == ["work_conference"]
