@@ -87,29 +87,25 @@ def _record_from_json(row: list[object]) -> Record:
                   str(scope))
 
 
-@dataclass
 class BuildCache:
     """Validated results per year file, in memory and on disk under ``root/.goalpost-cache``."""
 
-    root: Path
-    folder: Path | None = None
-    results: dict[str, FileResult] = field(default_factory=dict)
-    context: str = ""
-    rebuilt: list[str] = field(default_factory=list)
-    _stamps: dict[str, list[object]] = field(default_factory=dict)
-    _registries: Dataset = field(default_factory=Dataset)
-    _dataset: Dataset | None = None
-
-    def __post_init__(self) -> None:
-        self.folder = self.folder or self.root / CACHE_DIR
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
+        self.root = root
+        self.folder = folder or root / CACHE_DIR
+        self.results: dict[str, FileResult] = {}
+        self.context = ""
+        self.rebuilt: list[str] = []
+        self._stamps: dict[str, list[object]] = {}
+        self._registries = Dataset()
+        self._registry_shas: dict[Path, tuple[tuple[int, int], str]] = {}
+        self._dataset: Dataset | None = None
 
     @property
     def stamps_file(self) -> Path:
-        assert self.folder is not None
         return self.folder / "stamps.json"
 
     def _result_file(self, sha: str) -> Path:
-        assert self.folder is not None
         return self.folder / _sha(self.context.encode()) / f"{sha}.json"
 
     def load(self) -> Dataset:
@@ -123,10 +119,10 @@ class BuildCache:
             self.results, self.context, self._dataset = {}, context, None
             self._stamps = self._read_stamps(context)
             self._registries = load_registries(self.root)
-        dataset = Dataset(self._registries.indicators, self._registries.sources, [],
-                          list(self._registries.problems), list(self._registries.files))
         if self._dataset is not None and self._unchanged():
             return self._dataset
+        dataset = Dataset(self._registries.indicators, self._registries.sources, [],
+                          list(self._registries.problems), list(self._registries.files))
         self.rebuilt = []
         seen = set()
         for path in year_files(self.root):
@@ -146,58 +142,58 @@ class BuildCache:
         self._dataset = dataset
         return dataset
 
+    def _stats(self) -> dict[str, tuple[int, int]] | None:
+        """(mtime, size) of every year file now; ``None`` if one cannot be read."""
+        stats = {}
+        for path in year_files(self.root):
+            try:
+                stat = path.stat()
+            except OSError:
+                return None
+            stats[path.relative_to(self.root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+        return stats
+
     def _unchanged(self) -> bool:
         """True when every year file has the stamp it had at the last load, and no file came
         or went: then the last dataset is still right."""
-        paths = year_files(self.root)
-        if len(paths) != len(self.results):
-            return False
-        for path in paths:
-            result = self.results.get(path.relative_to(self.root).as_posix())
-            try:
-                stat = path.stat()
-            except OSError:
-                return False
-            if result is None or (result.mtime, result.size) != (stat.st_mtime_ns, stat.st_size):
-                return False
-        return True
+        return self._stats() == {name: (r.mtime, r.size) for name, r in self.results.items()}
 
     def stamped_key(self) -> str | None:
-        """The content key from the stored stamps alone, without loading any record; ``None``
-        when a file changed, came or went since the stamps were written."""
+        """The content key without loading any record (from memory after a load, else from
+        the stored stamps); ``None`` when a file changed, came or went since."""
         context = self._context()
         if self.context and context != self.context:
             return None  # the registries or code changed since the last load
-        stamps = self._read_stamps(context)
-        if not stamps:
+        if self._dataset is not None:
+            return self.content_key() if self._unchanged() else None
+        stamps, stats = self._read_stamps(context), self._stats()
+        if not stamps or stats is None or stats.keys() != stamps.keys():
             return None
-        names = []
-        for path in year_files(self.root):
-            name = path.relative_to(self.root).as_posix()
-            known = stamps.get(name)
-            try:
-                stat = path.stat()
-            except OSError:
-                return None
-            if not known or tuple(known[:2]) != (stat.st_mtime_ns, stat.st_size):
-                return None
-            names.append((name, str(known[2])))
-        if len(names) != len(stamps):
+        if any(tuple(stamps[name][:2]) != stamp for name, stamp in stats.items()):
             return None
-        return _key(context, names)
+        return _key(context, [(name, str(stamps[name][2])) for name in stats])
 
     def content_key(self) -> str:
         """One hash for everything the dataset is built from (after :meth:`load`)."""
         return _key(self.context, [(name, r.sha) for name, r in self.results.items()])
 
     def _context(self) -> str:
-        parts = [code_version()]
-        for relative in (INDICATORS_FILE, SOURCES_FILE):
-            try:
-                parts.append(_sha((self.root / relative).read_bytes()))
-            except OSError:
-                parts.append("missing")
-        return ":".join(parts)
+        """Code and registry hashes: what every year file's result depends on."""
+        return ":".join([code_version(), *(self._registry_sha(self.root / relative)
+                                           for relative in (INDICATORS_FILE, SOURCES_FILE))])
+
+    def _registry_sha(self, path: Path) -> str:
+        """A registry's hash, read again only when its stamp changes (not on every rerun)."""
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            known = self._registry_shas.get(path)
+            if known is None or known[0] != stamp:
+                known = (stamp, _sha(path.read_bytes()))
+                self._registry_shas[path] = known
+            return known[1]
+        except OSError:
+            return "missing"
 
     def _result(self, path: Path, name: str, registries: Dataset) -> FileResult:
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.atomic import WouldOverwrite, write_keeping_backup
 from pipeline.build_cache import BuildCache, cache_enabled
 from pipeline.coverage import coverage, coverage_table
-from pipeline.dataset import TARGETS_DIR, Dataset, find_root, load_project
+from pipeline.dataset import TARGETS_DIR, Dataset, find_root, load_project, load_registries
 from pipeline.drafts import draft_file, template
 from pipeline.export import export
 from pipeline.extract import extract
@@ -24,7 +24,7 @@ from pipeline.scopes import SCOPES
 from pipeline.suggest import did_you_mean
 from pipeline.verdicts import STATUSES, rate_all
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 class UserError(Exception):
@@ -167,7 +167,7 @@ def _write(path: Path, text: str, force: bool) -> Path | None:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Draft candidate records from a report's raw text, for the analyst to confirm."""
     root = Path(args.root).resolve() if args.root else find_root()
-    dataset = load_project(root, [])
+    dataset = load_registries(root)
     if args.source and args.source not in dataset.sources:
         hint = did_you_mean(args.source, dataset.sources)
         raise UserError(f"unknown source {args.source!r}" + (f" ({hint})" if hint else

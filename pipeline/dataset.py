@@ -46,18 +46,19 @@ class Dataset:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+    _aliases: tuple[object, dict[str, str]] | None = field(default=None, repr=False,
+                                                           compare=False)
 
     def aliases(self) -> dict[str, str]:
-        """Every alias (and Chinese name) mapped to its indicator id."""
-        table: dict[str, str] = {}
-        for indicator in self.indicators.values():
-            for name in (indicator.zh, *indicator.aliases):
-                table.setdefault(name, indicator.id)
-        return table
+        """Every alias (and Chinese name) mapped to its indicator id; built once per
+        indicator registry, not once per year file."""
+        if self._aliases is None or self._aliases[0] is not self.indicators:
+            table: dict[str, str] = {}
+            for indicator in self.indicators.values():
+                for name in (indicator.zh, *indicator.aliases):
+                    table.setdefault(name, indicator.id)
+            self._aliases = (self.indicators, table)
+        return self._aliases[1]
 
 
 def find_root(start: Path | None = None) -> Path:

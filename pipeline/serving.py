@@ -47,7 +47,6 @@ class DataServer:
         with self._lock:
             if key in self._tables:
                 return self._tables[key]
-            assert self.cache.folder is not None
             built = read_tables(self.cache.folder, key)
             if built is None:
                 dataset = self.cache.load()

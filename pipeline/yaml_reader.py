@@ -133,7 +133,7 @@ class _Builder:
                               "remove the tag; write plain text, numbers, lists and mappings",
                               "yaml_tag")
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, path)
+            return node.value  # quoted, block or !!str: text as written
         if id(node) in self._seen:
             return self._fail(node, path, "YAML anchors and aliases (&name, *name) are not allowed",
                               "write the value out in full", "yaml_alias")
@@ -166,9 +166,6 @@ class _Builder:
                 continue
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
-
-    def _scalar(self, node: yaml.ScalarNode, path: Path) -> object:
-        return _plain(node.value) if node.tag == _PLAIN else node.value  # quoted: text
 
     def _fail(self, node: yaml.Node, path: Path, message: str, hint: str, code: str,
               field_name: str | None = None) -> None:
