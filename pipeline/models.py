@@ -29,7 +29,8 @@ SourceKind = Literal[
     "work_conference", "government_work_report", "press_conference", "statistical_communique",
     "news_report", "plan",
 ]
-Reliability = Literal["primary", "reprint", "unreliable"]
+Reliability = Literal["primary", "reprint", "mirror", "unreliable"]
+GOAL_ID_PATTERN = r"^[a-z0-9][a-z0-9_.:~-]*$"
 
 
 def _year_as_text(value: object) -> object:
@@ -56,6 +57,7 @@ def _date_from_text(value: object) -> object:
 
 Text = Annotated[str, Field(min_length=1)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+GoalId = Annotated[str, Field(pattern=GOAL_ID_PATTERN, max_length=120)]
 Number = float  # strict mode: accepts int and float, rejects text and booleans
 PeriodText = Annotated[str, BeforeValidator(_year_as_text), Field(min_length=4, max_length=20)]
 Day = Annotated[date, BeforeValidator(_date_from_text)]
@@ -73,7 +75,14 @@ class Tolerance(Strict):
 
 
 class Indicator(Strict):
-    """One measured quantity. New and cumulative counts are different indicators."""
+    """One measured quantity. New and cumulative counts are different indicators.
+
+    ``limit`` is the official wording that frames this indicator's targets as limits
+    (控制在3%左右); ``grows_only`` marks a level that never falls (a cumulative count, a
+    coverage share), so an interim figure can settle a floor early; ``flow_of`` names the
+    stock whose year-end difference this flow is; ``result_lag_months`` is how long after a
+    period ends its result is due.
+    """
 
     id: Identifier
     zh: Text
@@ -86,6 +95,10 @@ class Indicator(Strict):
     tolerance: Tolerance | None = None
     aliases: list[Text] = Field(default_factory=list)
     note: Text | None = None
+    limit: Text | None = None
+    grows_only: bool = False
+    flow_of: Identifier | None = None
+    result_lag_months: Annotated[int, Field(ge=0, le=36)] = 3
 
 
 class Source(Strict):
@@ -120,7 +133,11 @@ class Entry(Strict):
     """One target, outcome or qualitative commitment as stated by one source.
 
     A ``commitment`` is a concrete deliverable without a figure (5G-A deployment); it is
-    kept as evidence but gets no verdict.
+    kept as evidence but gets no verdict. ``goal`` names the goal a target states (to join
+    a differently worded restatement, or keep two apart); ``limit`` the wording that frames
+    a target as a limit; ``covers`` the indicators whose goals an official completion
+    statement covers; ``judgement`` an official review's rating as printed; ``searched`` a
+    dated note of the search for a result that found none.
     """
 
     role: Role
@@ -137,6 +154,11 @@ class Entry(Strict):
     quote: Text
     note: Text
     draft: bool = False
+    goal: GoalId | None = None
+    limit: Text | None = None
+    covers: list[Identifier] | None = None
+    judgement: Text | None = None
+    searched: Text | None = None
 
 
 class IndicatorRegistry(Strict):
