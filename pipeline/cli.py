@@ -103,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verdicts(args: argparse.Namespace) -> int:
-    """Print each target's verdict as a table."""
+    """Print each goal's verdict as a table."""
     _, dataset = _load(args)
     verdicts = rate_all(dataset.records, dataset.indicators, dataset.sources)
     if args.year:
@@ -120,7 +120,7 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    """Per year: targets rated, still pending, and outcomes that answer no target."""
+    """Per year: goals by status, and outcomes that answer no goal."""
     _, dataset = _load(args)
     print(coverage_table(coverage(dataset)))
     return EXIT_OK
@@ -201,9 +201,9 @@ def _read_report(path: Path) -> str:
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "validate": (cmd_validate, "check year files and registries, listing every problem",
                  "goalpost validate targets/2019.yaml"),
-    "verdicts": (cmd_verdicts, "show each target with its result and verdict",
+    "verdicts": (cmd_verdicts, "show each goal with its result and verdict",
                  "goalpost verdicts --year 2020 --status missed"),
-    "coverage": (cmd_coverage, "count rated and pending targets and unanswered outcomes per year",
+    "coverage": (cmd_coverage, "count goals by status and unanswered outcomes per year",
                  "goalpost coverage"),
     "verify-quotes": (cmd_verify_quotes, "check every quote against the archived source texts",
                       "goalpost verify-quotes --archive ../shared/sources"),

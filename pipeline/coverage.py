@@ -1,5 +1,5 @@
-"""How much of the record is rated: per year, targets with a verdict, pending, and outcomes
-that answer no target."""
+"""How much of the record is rated: per year, goals by status, and outcomes that answer no
+goal. Every count is of goals, never of the statements that restate them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pipeline.verdicts import RATED, Verdict, rate_all
 
 @dataclass
 class YearCoverage:
-    """Counts for targets and outcomes whose period ends in ``year`` (a plan: its last year)."""
+    """Counts for goals and outcomes whose period ends in ``year`` (a plan: its last year)."""
 
     year: int
     statuses: Counter[str] = field(default_factory=Counter)
@@ -20,7 +20,7 @@ class YearCoverage:
     unanswered: int = 0
 
     @property
-    def targets(self) -> int:
+    def goals(self) -> int:
         return sum(self.statuses.values())
 
     @property
@@ -37,7 +37,8 @@ def coverage(dataset: Dataset, verdicts: list[Verdict] | None = None) -> list[Ye
     def row(year: int) -> YearCoverage:
         return years.setdefault(year, YearCoverage(year))
 
-    answering = {id(o) for v in verdicts for o in v.outcomes}
+    answering = {id(o) for v in verdicts for o in (*v.outcomes, *(v.derived_from or ()))}
+    answering |= {id(v.claim) for v in verdicts if v.claim is not None}
     for verdict in verdicts:
         row(verdict.target.period.end.year).statuses[verdict.status] += 1
     for record in dataset.records:
@@ -50,8 +51,8 @@ def coverage(dataset: Dataset, verdicts: list[Verdict] | None = None) -> list[Ye
 
 def coverage_table(rows: list[YearCoverage]) -> str:
     """Aligned text table with a total line."""
-    header = ("year", "targets", "rated", "met", "exceeded", "missed", "pending", "unratable",
-              "commitments", "unanswered outcomes")
+    header = ("year", "goals", "rated", "met", "exceeded", "missed", "claimed", "unratable",
+              "no_result", "not_due", "commitments", "unanswered outcomes")
     total = YearCoverage(0)
     lines = [header]
     for r in rows:
@@ -65,11 +66,11 @@ def coverage_table(rows: list[YearCoverage]) -> str:
                                enumerate(zip(line, widths, strict=True))).rstrip()
                      for line in lines)
     rated_years = sum(1 for r in rows if r.rated)
-    return text + f"\n{total.rated} targets rated across {rated_years} years"
+    return text + f"\n{total.rated} goals rated across {rated_years} years"
 
 
 def _cells(label: str, r: YearCoverage) -> tuple[str, ...]:
     s = r.statuses
-    return (label, str(r.targets), str(r.rated), str(s["met"]), str(s["exceeded"]),
-            str(s["missed"]), str(s["pending"]), str(s["unratable"]), str(r.commitments),
-            str(r.unanswered))
+    return (label, str(r.goals), str(r.rated), str(s["met"]), str(s["exceeded"]),
+            str(s["missed"]), str(s["claimed"]), str(s["unratable"]), str(s["no_result"]),
+            str(s["not_due"]), str(r.commitments), str(r.unanswered))

@@ -23,11 +23,14 @@ RECORD_COLUMNS = (
     "achieved", "qualifier", "estimate", "quote", "note", "file", "line",
 )
 VERDICT_COLUMNS = (
-    "target_record_id", "scope", "indicator_id", "indicator_en", "indicator_zh", "unit", "period",
-    "stated_in", "target_source_id", "target_value", "target_low", "target_high", "qualifier",
-    "outcome_record_id", "outcome_value", "outcome_low", "outcome_high", "outcome_achieved",
-    "outcome_qualifier", "outcome_estimate", "outcome_source_id", "status", "gap", "relative_gap",
-    "disagreement", "revised", "outcomes_considered", "reason",
+    "goal_id", "statements", "statement_source_ids", "target_record_id", "scope", "indicator_id",
+    "indicator_en", "indicator_zh", "unit", "period", "stated_in", "target_source_id",
+    "target_value", "target_low", "target_high", "qualifier", "outcome_record_id", "outcome_value",
+    "outcome_low", "outcome_high", "outcome_achieved", "outcome_qualifier", "outcome_estimate",
+    "outcome_source_id", "status", "gap", "relative_gap", "disagreement", "revised",
+    "outcomes_considered", "reason", "band", "early", "early_date", "derived", "derived_from",
+    "progress", "progress_basis", "evidence", "weak_evidence", "claim_record_id",
+    "official_judgement", "official_judgement_source_id", "judgement_differs", "search_note",
 )
 
 
@@ -61,10 +64,20 @@ def record_row(record: Record, indicators: Mapping[str, Indicator],
     }
 
 
+def _outcome_id(verdict: Verdict) -> str:
+    """The deciding record; a derived result is named by the end figure it came from."""
+    if verdict.derived_from:
+        return verdict.derived_from[0].record_id
+    return verdict.outcome.record_id if verdict.outcome else ""
+
+
 def verdict_row(verdict: Verdict, indicators: Mapping[str, Indicator]) -> dict[str, str]:
     target, outcome = verdict.target.entry, verdict.outcome.entry if verdict.outcome else None
     indicator = indicators[target.indicator]
+    judgement = verdict.judgement
     return {
+        "goal_id": verdict.goal.id, "statements": str(len(verdict.goal.statements)),
+        "statement_source_ids": " ".join(verdict.goal.source_ids),
         "target_record_id": verdict.target.record_id, "scope": verdict.target.scope,
         "indicator_id": indicator.id,
         "indicator_en": indicator.en, "indicator_zh": indicator.zh, "unit": indicator.unit,
@@ -72,7 +85,7 @@ def verdict_row(verdict: Verdict, indicators: Mapping[str, Indicator]) -> dict[s
         "target_source_id": target.source, "target_value": _number(target.value),
         "target_low": _number(target.low), "target_high": _number(target.high),
         "qualifier": target.qualifier,
-        "outcome_record_id": verdict.outcome.record_id if verdict.outcome else "",
+        "outcome_record_id": _outcome_id(verdict),
         "outcome_value": _number(outcome.value) if outcome else "",
         "outcome_low": _number(outcome.low) if outcome else "",
         "outcome_high": _number(outcome.high) if outcome else "",
@@ -83,6 +96,17 @@ def verdict_row(verdict: Verdict, indicators: Mapping[str, Indicator]) -> dict[s
         "gap": _number(verdict.gap), "relative_gap": _number(verdict.relative_gap),
         "disagreement": _flag(verdict.disagreement), "revised": _flag(verdict.revised),
         "outcomes_considered": str(len(verdict.outcomes)), "reason": verdict.reason,
+        "band": verdict.band, "early": _flag(verdict.early is not None),
+        "early_date": verdict.early.isoformat() if verdict.early else "",
+        "derived": _flag(verdict.derived),
+        "derived_from": " − ".join(r.record_id for r in verdict.derived_from or ()),
+        "progress": verdict.progress, "progress_basis": verdict.progress_basis,
+        "evidence": verdict.evidence, "weak_evidence": _flag(verdict.weak_evidence),
+        "claim_record_id": verdict.claim.record_id if verdict.claim else "",
+        "official_judgement": verdict.official_judgement,
+        "official_judgement_source_id": judgement.entry.source if judgement else "",
+        "judgement_differs": _flag(verdict.judgement_differs),
+        "search_note": verdict.goal.search_note,
     }
 
 

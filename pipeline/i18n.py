@@ -38,9 +38,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "problem": ("Problem", "问题"),
     # overview
     "per_year": ("Goals per year", "各年目标"),
-    "per_source_note": ("A goal restated by another source counts once per source; the "
-                        "scorecard shows each with its own evidence.",
-                        "同一目标如有多个来源，按来源分别计数;记分卡列出各自的证据。"),
+    "per_source_note": ("A goal restated by several sources counts once; the scorecard "
+                        "shows how many statements it has and who made them.",
+                        "同一目标被多个来源重复表述时只计一次;记分卡列出表述次数和来源。"),
     "grid": ("Status by indicator and year", "按指标和年份的结论"),
     "grid_scopes": ("Verdicts by scope and year (pick one scope to see its indicators)",
                     "按范围和年份的结论(选择一个范围可查看其指标)"),
@@ -117,8 +117,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "met": ("met", "达成"),
     "exceeded": ("exceeded", "超额"),
     "missed": ("missed", "未达成"),
-    "pending": ("pending", "待定"),
+    "claimed": ("reported done, no figure", "官方称完成(无数据)"),
     "unratable": ("unratable", "无法评定"),
+    "no_result": ("no public result", "无公开结果"),
+    "not_due": ("not yet due", "未到期"),
+    "on_track": ("on track", "进度正常"),
+    "off_track": ("off track", "进度落后"),
+    "early": ("early", "提前达成"),
+    "derived": ("derived", "推算"),
+    "weak_evidence": ("weak evidence", "证据薄弱"),
+    "official_judgement": ("Official judgement", "官方评价"),
+    "judgement_differs": ("differs from ours", "与本评定不同"),
+    "band_words": ("How it was judged", "评定依据"),
+    "statements": ("Statements", "表述次数"),
+    "progress": ("Progress", "进度"),
+    "evidence_strength": ("Evidence", "证据强度"),
+    "search_note": ("Search for a result", "结果检索记录"),
     "disagreement": ("sources differ", "来源不一致"),
     "revised": ("estimate revised", "预计数已修正"),
     "estimate_only": ("estimate only", "仅有预计数"),
@@ -139,6 +153,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "plan": ("Plan", "规划"),
     "primary": ("primary", "原始"),
     "reprint": ("reprint", "转载"),
+    "mirror": ("mirror copy", "镜像转载"),
+    "official": ("official", "官方"),
 }
 
 

@@ -8,7 +8,8 @@ from pipeline.models import Entry, Indicator
 from pipeline.units import UNITS
 from pipeline.verdicts import Verdict
 
-SYMBOLS = {"met": "✓", "exceeded": "▲", "missed": "✗", "pending": "…", "unratable": "?"}
+SYMBOLS = {"met": "✓", "exceeded": "▲", "missed": "✗", "claimed": "☑", "unratable": "?",
+           "no_result": "∅", "not_due": "…"}
 QUALIFIER_WORDS = {"en": {"exact": "", "about": "about ", "at_least": "≥ ", "at_most": "≤ "},
                    "zh": {"exact": "", "about": "约", "at_least": "≥ ", "at_most": "≤ "}}
 MILESTONE_WORDS = {"en": ("milestone", "achieved", "not achieved", " (est.)"),
@@ -60,12 +61,33 @@ def verdict_table(verdicts: Sequence[Verdict], indicators: Mapping[str, Indicato
         target = verdict.target.entry
         result = describe(verdict.outcome.entry) if verdict.outcome else "—"
         gap = "" if verdict.gap is None else signed(verdict.gap)
-        flags = "".join((" [sources differ]" if verdict.disagreement else "",
-                         " [revised]" if verdict.revised else ""))
+        flags = "".join(f" [{flag}]" for flag in verdict_flags(verdict))
         rows.append((verdict.target.period.text, indicators[target.indicator].id,
                      describe(target), result, gap,
                      f"{SYMBOLS[verdict.status]} {verdict.status}{flags}"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
              + "  " + row[-1] for row in rows]
-    return "\n".join(line.rstrip() for line in lines) + f"\n{len(verdicts)} targets"
+    return "\n".join(line.rstrip() for line in lines) + f"\n{len(verdicts)} goals"
+
+
+def verdict_flags(verdict: Verdict) -> list[str]:
+    """What a reader must know beside the status: how the result was reached and how sure."""
+    flags = []
+    if verdict.early:
+        flags.append(f"early, by {verdict.early.isoformat()[:7]}")
+    if verdict.derived:
+        flags.append("derived")
+    if verdict.progress:
+        flags.append(verdict.progress.replace("_", " "))
+    if verdict.disagreement:
+        flags.append("sources differ")
+    if verdict.revised:
+        flags.append("revised")
+    if verdict.weak_evidence:
+        flags.append("weak evidence")
+    if verdict.goal.statements[1:]:
+        flags.append(f"{len(verdict.goal.statements)} statements")
+    if verdict.judgement_differs:
+        flags.append(f"official: {verdict.official_judgement}")
+    return flags

@@ -17,21 +17,23 @@ from pipeline.report import SYMBOLS, describe
 from pipeline.verdicts import Verdict, acceptable_band, rate_all, reference_value
 
 VERDICT_COLUMNS = [
-    "target_id", "scope", "year", "period", "indicator_id", "indicator_en", "indicator_zh",
-    "category", "unit", "better", "status", "symbol", "qualifier", "target_value", "target_low",
-    "target_high", "band_low", "band_high", "target_text", "target_text_zh", "result_text",
-    "result_text_zh", "result_value", "gap", "relative_gap", "margin", "relative_margin",
-    "target_quote", "target_note", "target_source_id", "target_source_title", "target_source_kind",
-    "target_published", "target_url", "result_id", "result_quote", "result_note",
-    "result_source_title", "result_published", "result_url", "result_estimate",
-    "result_reliability", "disagreement", "revised", "basis", "reason", "results_considered",
+    "goal_id", "statements", "statement_sources", "target_id", "scope", "year", "period",
+    "indicator_id", "indicator_en", "indicator_zh", "category", "unit", "better", "status",
+    "symbol", "qualifier", "target_value", "target_low", "target_high", "band_low", "band_high",
+    "target_text", "target_text_zh", "result_text", "result_text_zh", "result_value", "gap",
+    "relative_gap", "margin", "relative_margin", "target_quote", "target_note", "target_source_id",
+    "target_source_title", "target_source_kind", "target_published", "target_url", "result_id",
+    "result_quote", "result_note", "result_source_title", "result_published", "result_url",
+    "result_estimate", "result_reliability", "disagreement", "revised", "basis", "reason",
+    "results_considered", "band", "early", "derived", "progress", "progress_basis", "evidence",
+    "weak_evidence", "official_judgement", "judgement_differs", "claim_quote", "search_note",
     "search_text",
 ]
 RECORD_COLUMNS = [
     "record_id", "scope", "role", "year", "period", "period_end", "indicator_id", "value", "low",
     "high", "reference", "qualifier", "estimate", "achieved", "text", "text_zh", "quote", "note",
     "source_id", "source_title", "source_kind", "source_published", "source_url",
-    "source_reliability", "status", "decides", "target_id",
+    "source_reliability", "status", "decides", "target_id", "goal_id",
 ]
 
 
@@ -73,6 +75,8 @@ def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
                            target.quote, target.note, source.title,
                            outcome.quote if outcome else "", outcome.note if outcome else ""))
     return {
+        "goal_id": verdict.goal.id, "statements": len(verdict.goal.statements),
+        "statement_sources": " ".join(verdict.goal.source_ids),
         "target_id": verdict.target.record_id, "scope": verdict.target.scope,
         "year": verdict.target.period.end.year,
         "period": verdict.target.period.text, "indicator_id": indicator.id,
@@ -98,12 +102,19 @@ def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
         "result_reliability": result_source.reliability if result_source else "",
         "disagreement": verdict.disagreement, "revised": verdict.revised,
         "basis": verdict.basis, "reason": verdict.reason,
-        "results_considered": len(verdict.outcomes), "search_text": searchable.lower(),
+        "results_considered": len(verdict.outcomes), "band": verdict.band,
+        "early": verdict.early.isoformat()[:7] if verdict.early else "",
+        "derived": verdict.derived, "progress": verdict.progress,
+        "progress_basis": verdict.progress_basis, "evidence": verdict.evidence,
+        "weak_evidence": verdict.weak_evidence, "official_judgement": verdict.official_judgement,
+        "judgement_differs": verdict.judgement_differs,
+        "claim_quote": verdict.claim.entry.quote if verdict.claim else "",
+        "search_note": verdict.goal.search_note, "search_text": searchable.lower(),
     }
 
 
 def _record_row(record: Record, dataset: Dataset, status: str, decides: bool,
-                target_id: str) -> dict[str, object]:
+                target_id: str, goal: str) -> dict[str, object]:
     e = record.entry
     source = dataset.sources[e.source]
     return {
@@ -117,7 +128,7 @@ def _record_row(record: Record, dataset: Dataset, status: str, decides: bool,
         "source_id": source.id, "source_title": source.title, "source_kind": origin(source),
         "source_published": source.published.isoformat(), "source_url": source.url or "",
         "source_reliability": source.reliability, "status": status, "decides": decides,
-        "target_id": target_id,
+        "target_id": target_id, "goal_id": goal,
     }
 
 
@@ -125,17 +136,22 @@ def build_tables(dataset: Dataset) -> Tables:
     """Verdicts, records (with each outcome linked to the target it answers) and indicators."""
     verdicts = rate_all(dataset.records, dataset.indicators, dataset.sources)
     verdict_rows = [_verdict_row(v, dataset) for v in verdicts]
-    status_of = {v.target.record_id: v.status for v in verdicts}
-    answers: dict[str, tuple[str, bool]] = {}
+    status_of = {s.record_id: v for v in verdicts for s in v.goal.statements}
+    answers: dict[str, tuple[Verdict, bool]] = {}
     for verdict in verdicts:
-        for outcome in verdict.outcomes:
-            answers.setdefault(outcome.record_id, (verdict.target.record_id,
-                                                   outcome is verdict.outcome))
+        deciding = set(verdict.derived_from or ()) | {verdict.outcome}
+        for outcome in (*verdict.outcomes, *(verdict.derived_from or ()),
+                        *([verdict.claim] if verdict.claim else [])):
+            if outcome.record_id not in answers or outcome in deciding:
+                answers[outcome.record_id] = (verdict, outcome in deciding)
     record_rows = []
     for record in dataset.records:
-        target_id, decides = answers.get(record.record_id, ("", False))
-        status = status_of.get(record.record_id, "")
-        record_rows.append(_record_row(record, dataset, status, decides, target_id))
+        answered, decides = answers.get(record.record_id, (None, False))
+        own = status_of.get(record.record_id)
+        linked = own or answered
+        record_rows.append(_record_row(
+            record, dataset, own.status if own else "", decides,
+            answered.target.record_id if answered else "", linked.goal.id if linked else ""))
     indicator_rows = [{"indicator_id": i.id, "en": i.en, "zh": i.zh, "unit": i.unit,
                        "category": i.category, "better": i.better, "measure": i.measure}
                       for i in dataset.indicators.values()]

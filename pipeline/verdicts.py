@@ -1,33 +1,42 @@
-"""Rate each target against the outcomes reported for its indicator and period.
+"""Rate each goal against the results reported for its indicator and period.
 
 The rules, with an example each, are in ``docs/status-rules.md``; the functions here are
-their only implementation.
+their only implementation. A verdict is one per goal (:mod:`pipeline.goals`), never one per
+statement of it.
 """
 
 from __future__ import annotations
 
-import math
+import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Literal
 
+from pipeline.bands import acceptable, band_words, compare, dec
+from pipeline.derived import derive_flow
+from pipeline.evidence import Evidence, evidence_of, judgement_status, weakest
+from pipeline.goals import Goal, goal_id, group_goals
 from pipeline.models import Entry, Indicator, Source
 from pipeline.periods import Period
+from pipeline.precision import conflict
+from pipeline.progress import Progress, progress
 from pipeline.records import Record
 
-Status = Literal["met", "exceeded", "missed", "pending", "unratable"]
-STATUSES: tuple[Status, ...] = ("met", "exceeded", "missed", "pending", "unratable")
+Status = Literal["met", "exceeded", "missed", "claimed", "unratable", "no_result", "not_due"]
+STATUSES: tuple[Status, ...] = ("met", "exceeded", "missed", "claimed", "unratable",
+                                "no_result", "not_due")
 RATED: tuple[Status, ...] = ("met", "exceeded", "missed")
-DEFAULT_RELATIVE_TOLERANCE = 0.05
+DUE: tuple[Status, ...] = ("met", "exceeded", "missed", "claimed", "unratable", "no_result")
+SeriesKey = tuple[str, str]  # indicator, scope
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A target's status, the outcome that decided it, and every outcome considered."""
+    """A goal's status, the result that decided it, and everything considered."""
 
-    target: Record
+    goal: Goal
     status: Status
     outcome: Record | None
     outcomes: tuple[Record, ...]
@@ -35,6 +44,19 @@ class Verdict:
     reason: str
     disagreement: bool = False
     revised: bool = False
+    early: date | None = None
+    derived_from: tuple[Record, Record] | None = None
+    progress: Progress = ""
+    progress_basis: str = ""
+    claim: Record | None = None
+    evidence: Evidence | Literal[""] = ""
+    judgement: Record | None = None
+    band: str = ""
+
+    @property
+    def target(self) -> Record:
+        """The goal's earliest statement: the one it is rated by."""
+        return self.goal.target
 
     @property
     def basis(self) -> str:
@@ -44,6 +66,29 @@ class Verdict:
         return "estimate" if self.outcome.entry.estimate else "final"
 
     @property
+    def derived(self) -> bool:
+        return self.derived_from is not None
+
+    @property
+    def weak_evidence(self) -> bool:
+        """The verdict rests only on sources the registry marks unreliable."""
+        return self.evidence == "unreliable"
+
+    @property
+    def official_judgement(self) -> str:
+        return self.judgement.entry.judgement or "" if self.judgement else ""
+
+    @property
+    def judgement_differs(self) -> bool:
+        """The official judgement and goalpost's verdict say different things: one says
+        missed and the other does not, or the review says beaten where we say met."""
+        official = judgement_status(self.official_judgement)
+        if not official or self.status not in RATED:
+            return False
+        return (official == "missed") != (self.status == "missed") or (
+            official == "exceeded" and self.status == "met")
+
+    @property
     def relative_gap(self) -> float | None:
         reference = reference_value(self.target.entry)
         if self.gap is None or reference in (None, 0):
@@ -51,20 +96,18 @@ class Verdict:
         return self.gap / abs(reference)
 
 
-def tolerance(indicator: Indicator, target: float) -> float:
-    """How far an "about" target may be off either way and still be met."""
-    rule = indicator.tolerance
-    if rule is not None and rule.abs is not None:
-        return rule.abs
-    share = rule.rel if rule is not None and rule.rel is not None else DEFAULT_RELATIVE_TOLERANCE
-    return share * abs(target)
-
-
 def period_key(period: Period, indicator: Indicator) -> tuple[date, ...]:
     """Periods that pair: a stock is read at the period's end; a flow needs the same span."""
     if indicator.measure == "stock":
         return (period.end,)
     return (period.start, period.end)
+
+
+def result_due(period: Period, indicator: Indicator) -> date:
+    """The last day of the month in which the period's result is due (its lag after the end)."""
+    months = period.end.year * 12 + period.end.month - 1 + indicator.result_lag_months
+    year, month = divmod(months, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
 def reference_value(entry: Entry) -> float | None:
@@ -76,142 +119,271 @@ def reference_value(entry: Entry) -> float | None:
     return None
 
 
-def judge(result: float, target: Entry, indicator: Indicator) -> Status:
-    """Status of one numeric result against one numeric target."""
-    low, high = _acceptable(target, indicator)
-    if indicator.better == "lower":
-        low, high, result = -high, -low, -result  # mirror, then judge as higher-is-better
-    epsilon = 1e-9 * max(1.0, abs(low) if math.isfinite(low) else 1.0)
-    if result < low - epsilon:
-        return "missed"
-    if result > high + epsilon:
-        return "exceeded"
-    return "met"
-
-
 def acceptable_band(target: Entry, indicator: Indicator) -> tuple[float, float] | None:
     """The interval of results that count as met, for charts; ``None`` for milestones."""
     if indicator.unit == "milestone":
         return None
-    return _acceptable(target, indicator)
-
-
-def _acceptable(target: Entry, indicator: Indicator) -> tuple[float, float]:
-    """The interval that counts as met; its better edge is where "exceeded" starts."""
-    if target.qualifier == "range":
-        assert target.low is not None and target.high is not None
-        return target.low, target.high
-    assert target.value is not None
-    value = target.value
-    slack = tolerance(indicator, value)
-    match target.qualifier:
-        case "exact":
-            return value, value
-        case "about":
-            return value - slack, value + slack
-        case "at_least":  # a floor: exceeded once clearly above it
-            return value, value + slack
-        case "at_most":  # a ceiling: exceeded once clearly below it
-            return value - slack, value
-    raise ValueError(f"unknown qualifier {target.qualifier!r}")
-
-
-def _outcome_bounds(outcome: Entry) -> tuple[float, float]:
-    """The interval an outcome says the true figure lies in."""
-    if outcome.qualifier == "range":
-        assert outcome.low is not None and outcome.high is not None
-        return outcome.low, outcome.high
-    assert outcome.value is not None
-    if outcome.qualifier == "at_least":
-        return outcome.value, math.inf
-    if outcome.qualifier == "at_most":
-        return -math.inf, outcome.value
-    return outcome.value, outcome.value
-
-
-def compare(target: Entry, outcome: Entry, indicator: Indicator) -> Status:
-    """Status of ``target`` given one ``outcome`` of the same indicator and period."""
-    if indicator.unit == "milestone":
-        return "met" if outcome.achieved else "missed"
-    low, high = _outcome_bounds(outcome)
-    worst, best = (high, low) if indicator.better == "lower" else (low, high)
-    worst_status = judge(worst, target, indicator)
-    if worst_status != "missed":
-        return worst_status
-    return "missed" if judge(best, target, indicator) == "missed" else "unratable"
+    low, high = acceptable(target, indicator)
+    return float(low), float(high)
 
 
 def gap(target: Entry, outcome: Entry) -> float | None:
-    """Result minus target, in the indicator's unit; 0 inside a target range."""
+    """Result minus target, in the indicator's unit, in decimal; 0 inside a target range."""
     result = reference_value(outcome)
     if result is None:
         return None
     if target.qualifier == "range":
         assert target.low is not None and target.high is not None
         if result < target.low:
-            return result - target.low
+            return float(dec(result) - dec(target.low))
         if result > target.high:
-            return result - target.high
+            return float(dec(result) - dec(target.high))
         return 0.0
     if target.value is None:
         return None
-    return result - target.value
+    return float(dec(result) - dec(target.value))
 
 
-def rate(target: Record, outcomes: Iterable[Record], indicator: Indicator,
-         sources: Mapping[str, Source]) -> Verdict:
-    """Rate one target against the outcomes of its indicator and period."""
-    candidates = tuple(sorted(outcomes, key=lambda o: (sources[o.entry.source].published,
-                                                       o.file, o.index)))
-    if not candidates:
-        return Verdict(target, "pending", None, (), None, "no result reported yet")
+@dataclass
+class Outcomes:
+    """Every outcome, indexed the ways goals look them up."""
+
+    by_key: dict[tuple[str, str, tuple[date, ...]], list[Record]]
+    by_series: dict[SeriesKey, list[Record]]
+    claims: list[Record]
+
+    @classmethod
+    def index(cls, records: Iterable[Record], indicators: Mapping[str, Indicator]) -> Outcomes:
+        by_key: dict[tuple[str, str, tuple[date, ...]], list[Record]] = defaultdict(list)
+        by_series: dict[SeriesKey, list[Record]] = defaultdict(list)
+        claims = []
+        for record in records:
+            if record.entry.role != "outcome":
+                continue
+            indicator = indicators[record.entry.indicator]
+            by_key[(indicator.id, record.scope, period_key(record.period, indicator))].append(
+                record)
+            by_series[(indicator.id, record.scope)].append(record)
+            if record.entry.covers:
+                claims.append(record)
+        return cls(by_key, by_series, claims)
+
+    def at(self, indicator: Indicator, scope: str, period: Period) -> list[Record]:
+        return self.by_key.get((indicator.id, scope, period_key(period, indicator)), [])
+
+    def stock_at(self, indicator_id: str, scope: str, day: date) -> list[Record]:
+        return self.by_key.get((indicator_id, scope, (day,)), [])
+
+    def interim(self, indicator: Indicator, scope: str, period: Period) -> list[Record]:
+        """Figures from before the period's end: a stock's earlier levels; a flow's or
+        rate's year-to-date figures (same start, earlier end)."""
+        series = self.by_series.get((indicator.id, scope), [])
+        if indicator.measure == "stock":
+            return [o for o in series if o.period.end < period.end]
+        return [o for o in series if o.period.start == period.start and o.period.end < period.end]
+
+    def claim_for(self, target: Record) -> Record | None:
+        """The latest official statement that covers this goal's indicator and period."""
+        covering = [c for c in self.claims if c.scope == target.scope
+                    and target.entry.indicator in (c.entry.covers or ())
+                    and c.period.start <= target.period.start
+                    and target.period.end <= c.period.end]
+        return covering[-1] if covering else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    status: Status
+    decider: Record
+    pool: list[Record]
+    finals: list[Record]
+    trusted: list[Record]
+    candidates: tuple[Record, ...]
+
+
+def _by_publication(outcomes: Iterable[Record], sources: Mapping[str, Source]) -> list[Record]:
+    return sorted(outcomes, key=lambda o: (sources[o.entry.source].published, o.file, o.index))
+
+
+def _preferred(candidates: list[Record], sources: Mapping[str, Source]) -> tuple[
+        list[Record], list[Record], list[Record]]:
+    """Finals over estimates, then reliable sources over unreliable ones."""
     finals = [o for o in candidates if not o.entry.estimate]
     pool = finals or list(candidates)
     trusted = [o for o in pool if sources[o.entry.source].reliability != "unreliable"] or pool
-    judged = [(o, compare(target.entry, o.entry, indicator)) for o in trusted]
+    return finals, pool, trusted
+
+
+def best_figure(outcomes: Iterable[Record], sources: Mapping[str, Source]) -> Record | None:
+    """The figure a series is read at: final, reliable, latest published."""
+    ordered = _by_publication(outcomes, sources)
+    return _preferred(ordered, sources)[2][-1] if ordered else None
+
+
+def _decide(target: Entry, outcomes: Iterable[Record], indicator: Indicator,
+            sources: Mapping[str, Source]) -> _Decision | None:
+    candidates = tuple(_by_publication(outcomes, sources))
+    if not candidates:
+        return None
+    finals, pool, trusted = _preferred(list(candidates), sources)
+    judged = [(o, compare(target, o.entry, indicator)) for o in trusted]
     ratable = [(o, status) for o, status in judged if status != "unratable"] or judged
     decider, status = ratable[-1]  # the latest published among the preferred figures
-    disagreement = len({_figure(o.entry) for o in pool}) > 1
-    revised = bool(finals) and len(finals) < len(candidates) and any(
-        _figure(o.entry) != _figure(decider.entry) for o in candidates if o.entry.estimate)
-    reason = _reason(status, decider, pool, finals, trusted)
-    return Verdict(target, status, decider, candidates, gap(target.entry, decider.entry), reason,
-                   disagreement, revised)
+    return _Decision(status, decider, pool, finals, trusted, candidates)  # type: ignore[arg-type]
 
 
-def _figure(entry: Entry) -> tuple[object, ...]:
-    return (entry.value, entry.low, entry.high, entry.qualifier, entry.achieved)
+def _disagree(records: list[Record]) -> bool:
+    return any(conflict(a.entry, b.entry) for i, a in enumerate(records) for b in records[i + 1:])
 
 
-def _reason(status: Status, decider: Record, pool: list[Record], finals: list[Record],
-            trusted: list[Record]) -> str:
-    parts = ["final figure" if finals else "estimate only (no final figure yet)"]
-    if len(trusted) < len(pool):
+def _reason_parts(decision: _Decision) -> list[str]:
+    parts = ["final figure" if decision.finals else "estimate only (no final figure yet)"]
+    if len(decision.trusted) < len(decision.pool):
         parts.append("unreliable sources set aside")
-    if len(pool) > 1:
-        parts.append(f"latest of {len(pool)} sources")
-    if status == "unratable":
-        parts.append("the reported bound cannot settle the target")
-    return "; ".join(parts)
+    if len(decision.pool) > 1:
+        parts.append(f"latest of {len(decision.pool)} sources")
+    if decision.status == "unratable":
+        parts.append("the reported bound cannot settle the goal")
+    return parts
+
+
+class _Rater:
+    """Rates goals against one indexed set of outcomes, as of one day."""
+
+    def __init__(self, outcomes: Outcomes, indicators: Mapping[str, Indicator],
+                 sources: Mapping[str, Source], today: date) -> None:
+        self.outcomes, self.indicators, self.sources, self.today = (outcomes, indicators,
+                                                                     sources, today)
+
+    def rate(self, goal: Goal) -> Verdict:
+        target = goal.target
+        indicator = self.indicators[target.entry.indicator]
+        band = band_words(target.entry, indicator)
+        direct = self.outcomes.at(indicator, target.scope, target.period)
+        decision = _decide(target.entry, direct, indicator, self.sources)
+        early = None if decision and decision.status != "unratable" else \
+            self._early(goal, indicator)
+        if early is not None:
+            return early
+        if decision is not None:
+            return self._from_decision(goal, decision, indicator, band)
+        if derived := self._derived(goal, indicator, band):
+            return derived
+        return self._without_result(goal, indicator, band)
+
+    def _from_decision(self, goal: Goal, decision: _Decision, indicator: Indicator,
+                       band: str, **extra: object) -> Verdict:
+        target, decider = goal.target.entry, decision.decider
+        revised = bool(decision.finals) and len(decision.finals) < len(decision.candidates) \
+            and any(conflict(o.entry, decider.entry) for o in decision.candidates
+                    if o.entry.estimate)
+        parts = _reason_parts(decision)
+        claim = self.outcomes.claim_for(goal.target)
+        derived_from = extra.get("derived_from")
+        sides = list(derived_from) if isinstance(derived_from, tuple) else [decider]
+        if isinstance(derived_from, tuple):
+            parts.insert(0, f"derived: {sides[0].period.text} level − {sides[1].period.text} "
+                            "level")
+        return Verdict(
+            goal, decision.status, decider, decision.candidates, gap(target, decider.entry),
+            "; ".join([*parts, band]), _disagree(decision.pool), revised,
+            evidence=weakest([self.sources[s.entry.source] for s in sides]),
+            judgement=self._judgement([*decision.candidates, *([claim] if claim else [])]),
+            band=band, claim=claim, **extra)  # type: ignore[arg-type]
+
+    def _derived(self, goal: Goal, indicator: Indicator, band: str) -> Verdict | None:
+        """A flow from the year-end levels of its stock, when no figure of it is printed."""
+        target = goal.target
+        if not indicator.flow_of or indicator.flow_of not in self.indicators:
+            return None
+        stock, scope = indicator.flow_of, target.scope
+        end = best_figure(self.outcomes.stock_at(stock, scope, target.period.end), self.sources)
+        start = best_figure(self.outcomes.stock_at(
+            stock, scope, target.period.start - timedelta(days=1)), self.sources)
+        if end is None or start is None:
+            return None
+        result = derive_flow(end, start, indicator, target.period)
+        if result is None:
+            return None
+        decision = _decide(target.entry, [result], indicator, self.sources)
+        assert decision is not None
+        return self._from_decision(goal, decision, indicator, band, derived_from=(end, start))
+
+    def _early(self, goal: Goal, indicator: Indicator) -> Verdict | None:
+        """A floor on a level that only grows is settled once an interim figure passes it."""
+        target = goal.target
+        if not indicator.grows_only or indicator.better != "higher":
+            return None
+        interim = self.outcomes.interim(indicator, target.scope, target.period)
+        passing = [o for o in interim if compare(target.entry, o.entry, indicator)
+                   in ("met", "exceeded")]
+        if not passing:
+            return None
+        first = min(o.period.end for o in passing)
+        latest = max(o.period.end for o in passing)
+        band = band_words(target.entry, indicator)
+        decision = _decide(target.entry, [o for o in passing if o.period.end == latest],
+                           indicator, self.sources)
+        assert decision is not None
+        verdict = self._from_decision(goal, decision, indicator, band, early=first)
+        reason = (f"early: passed by {first.isoformat()[:7]}, before the "
+                  f"{target.period.text} deadline (a level that only grows); {verdict.reason}")
+        return replace(verdict, reason=reason)
+
+    def _without_result(self, goal: Goal, indicator: Indicator, band: str) -> Verdict:
+        target = goal.target
+        claim = self.outcomes.claim_for(target)
+        if claim is not None:
+            source = self.sources[claim.entry.source]
+            return Verdict(goal, "claimed", None, (), None,
+                           f"an official statement reports the task done, with no figure "
+                           f"({claim.entry.quote}); {band}", claim=claim,
+                           evidence=evidence_of(source), judgement=claim if
+                           claim.entry.judgement else None, band=band)
+        due = result_due(target.period, indicator)
+        if due >= self.today:
+            state, basis = self._progress(target, indicator)
+            return Verdict(goal, "not_due", None, (), None,
+                           f"result due by {due.isoformat()[:7]}; {band}", progress=state,
+                           progress_basis=basis, band=band)
+        searched = goal.search_note
+        return Verdict(goal, "no_result", None, (), None,
+                       f"due by {due.isoformat()[:7]}, no result recorded"
+                       + (f"; {searched}" if searched else "") + f"; {band}", band=band)
+
+    def _progress(self, target: Record, indicator: Indicator) -> tuple[Progress, str]:
+        interim = self.outcomes.interim(indicator, target.scope, target.period)
+        interim = [o for o in interim if o.period.end >= target.period.start
+                   and o.entry.unit != "milestone"]
+        if not interim:
+            return "", ""
+        latest_end = max(o.period.end for o in interim)
+        latest = best_figure([o for o in interim if o.period.end == latest_end], self.sources)
+        assert latest is not None
+        baseline = best_figure(self.outcomes.stock_at(
+            indicator.id, target.scope, target.period.start - timedelta(days=1)), self.sources)
+        return progress(target.entry, target.period, indicator, latest, baseline)
+
+    def _judgement(self, considered: Iterable[Record]) -> Record | None:
+        judged = [o for o in considered if o.entry.judgement]
+        return _by_publication(judged, self.sources)[-1] if judged else None
+
+
+def rate(goal: Goal | Record, outcomes: Iterable[Record], indicators: Mapping[str, Indicator],
+         sources: Mapping[str, Source], today: date | None = None) -> Verdict:
+    """Rate one goal (or a single target record) against a set of outcomes of any indicator
+    and period."""
+    if isinstance(goal, Record):
+        goal = Goal(goal_id(goal), (goal,))
+    index = Outcomes.index(outcomes, indicators)
+    return _Rater(index, indicators, sources, today or date.today()).rate(goal)
 
 
 def rate_all(records: Iterable[Record], indicators: Mapping[str, Indicator],
-             sources: Mapping[str, Source]) -> list[Verdict]:
-    """One verdict per target (commitments get none), in file order. A target pairs with
+             sources: Mapping[str, Source], today: date | None = None) -> list[Verdict]:
+    """One verdict per goal (commitments get none), in file order. A goal pairs with
     outcomes of the same indicator, scope (national or a province) and period."""
     records = list(records)
-    outcomes: dict[tuple[str, str, tuple[date, ...]], list[Record]] = defaultdict(list)
-    for record in records:
-        if record.entry.role == "outcome":
-            indicator = indicators[record.entry.indicator]
-            key = (indicator.id, record.scope, period_key(record.period, indicator))
-            outcomes[key].append(record)
-    verdicts = []
-    for record in records:
-        if record.entry.role != "target":
-            continue
-        indicator = indicators[record.entry.indicator]
-        found = outcomes.get((indicator.id, record.scope, period_key(record.period, indicator)),
-                             [])
-        verdicts.append(rate(record, found, indicator, sources))
-    return verdicts
+    rater = _Rater(Outcomes.index(records, indicators), indicators, sources,
+                   today or date.today())
+    return [rater.rate(goal) for goal in group_goals(records, sources)]

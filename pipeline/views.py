@@ -16,11 +16,14 @@ STATUS_COLOURS = {  # Okabe–Ito palette: distinguishable with colour-blindness
     "exceeded": "#0072B2",  # status also carries a symbol and a word for greyscale.
     "met": "#56B4E9",
     "missed": "#D55E00",
-    "pending": "#BBBBBB",
+    "claimed": "#009E73",
     "unratable": "#E6E6E6",
+    "no_result": "#F0E442",
+    "not_due": "#BBBBBB",
 }
 STATUS_TEXT_COLOURS = {"exceeded": "#FFFFFF", "met": "#000000", "missed": "#FFFFFF",
-                       "pending": "#000000", "unratable": "#000000"}
+                       "claimed": "#FFFFFF", "unratable": "#000000", "no_result": "#000000",
+                       "not_due": "#000000"}
 
 
 def status_label(status: str, language: Language) -> str:
@@ -148,6 +151,12 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
                                                   strict=True)],
         t("status", language): verdicts["status"].map(lambda s: status_label(s, language)),
         t("flags", language): flags,
+        t("official_judgement", language): verdicts["official_judgement"],
+        t("band_words", language): verdicts["band"],
+        t("statements", language): verdicts["statements"],
+        t("evidence_strength", language): verdicts["evidence"].map(
+            lambda e: t(e, language) if e else ""),
+        t("search_note", language): verdicts["search_note"],
         t("target_quote", language): verdicts["target_quote"],
         t("target_note", language): verdicts["target_note"],
         t("target_source", language): verdicts["target_source_title"],
@@ -164,6 +173,16 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
 
 def _flags(row: pd.Series, language: Language) -> str:
     flags = []
+    if row["early"]:
+        flags.append(f"{t('early', language)} {row['early']}")
+    if row["derived"]:
+        flags.append(t("derived", language))
+    if row["progress"]:
+        flags.append(t(row["progress"], language))
+    if row["weak_evidence"]:
+        flags.append(t("weak_evidence", language))
+    if row["judgement_differs"]:
+        flags.append(t("judgement_differs", language))
     if row["disagreement"]:
         flags.append(t("disagreement", language))
     if row["revised"]:

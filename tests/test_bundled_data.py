@@ -53,10 +53,12 @@ def test_bundled_data_validates() -> None:
     assert [p.format() for p in dataset().problems] == []
 
 
-def test_every_target_gets_one_verdict() -> None:
+def test_every_target_is_a_statement_of_exactly_one_goal_with_one_verdict() -> None:
     verdicts = rate_all(dataset().records, dataset().indicators, dataset().sources)
     targets = [r for r in dataset().records if r.entry.role == "target"]
-    assert [v.target for v in verdicts] == targets
+    stated = [s for v in verdicts for s in v.goal.statements]
+    assert sorted(stated, key=targets.index) == targets
+    assert len({v.goal.id for v in verdicts}) == len(verdicts) < len(targets)
 
 
 def test_enough_goals_meet_their_results() -> None:

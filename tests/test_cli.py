@@ -94,7 +94,7 @@ def test_verdicts_prints_a_table(make_project: ProjectMaker,
     assert out.splitlines() == [
         "period  indicator             target    result       gap   status",
         "2019    industrial_va_growth  about 6%  5.7% (est.)  -0.3  ✓ met",
-        "1 targets",
+        "1 goals",
     ]
 
 
@@ -102,7 +102,7 @@ def test_verdicts_filters_by_status(make_project: ProjectMaker,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
     _, out, _ = run(root, "verdicts", "--status", "missed", capsys=capsys)
-    assert out.splitlines()[-1] == "0 targets"
+    assert out.splitlines()[-1] == "0 goals"
 
 
 def test_export_writes_both_files_and_never_overwrites_silently(
@@ -164,9 +164,12 @@ def test_coverage_prints_per_year_counts(make_project: ProjectMaker,
     root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
     code, out, _ = run(root, "coverage", capsys=capsys)
     assert code == 0
-    assert out.splitlines()[1].split() == ["2018", "0", "0", "0", "0", "0", "0", "0", "0", "1"]
-    assert out.splitlines()[2].split() == ["2019", "1", "1", "1", "0", "0", "0", "0", "0", "0"]
-    assert out.splitlines()[-1] == "1 targets rated across 1 years"
+    assert out.splitlines()[0].split() == [
+        "year", "goals", "rated", "met", "exceeded", "missed", "claimed", "unratable",
+        "no_result", "not_due", "commitments", "unanswered", "outcomes"]
+    assert out.splitlines()[1].split() == ["2018"] + ["0"] * 10 + ["1"]
+    assert out.splitlines()[2].split() == ["2019", "1", "1", "1"] + ["0"] * 8
+    assert out.splitlines()[-1] == "1 goals rated across 1 years"
 
 
 def test_verify_quotes_reports_misses_and_exit_code(

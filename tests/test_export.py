@@ -69,11 +69,15 @@ def test_records_are_in_base_units_with_their_evidence(exported: Path) -> None:
     assert all(r["period"][:4].isdigit() for r in rows)
 
 
-def test_one_verdict_row_per_target(exported: Path) -> None:
+def test_one_verdict_row_per_goal(exported: Path) -> None:
     rows = read_csv(exported / "verdicts.csv")
-    assert [(r["indicator_id"], r["status"], r["gap"], r["outcome_source_id"]) for r in rows] == [
-        ("fiveg_base_stations_new", "exceeded", "54000", "scio-2020"),
-        ("industrial_va_growth", "pending", "", "")]
+    assert [(r["goal_id"], r["status"], r["gap"], r["outcome_source_id"]) for r in rows] == [
+        ("fiveg_base_stations_new:2019:ge600000", "exceeded", "54000", "scio-2020"),
+        ("industrial_va_growth:2019:5.5to6", "no_result", "", "")]
+    assert (rows[0]["statements"], rows[0]["statement_source_ids"]) == ("1", "conf-2018")
+    assert rows[0]["evidence"] == "official"
+    assert rows[0]["band"] == "met from 600,000 to 630,000; beaten above 630,000"
+    assert rows[1]["reason"].startswith("due by 2020-03, no result recorded")
     assert rows[0]["target_value"] == "600000"
     assert rows[0]["outcome_value"] == "654000"
     assert rows[1]["target_low"] == "5.5"

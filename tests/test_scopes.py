@@ -30,7 +30,7 @@ def test_targets_pair_only_with_outcomes_of_the_same_scope(make_project: Project
     assert dataset.problems == []
     verdicts = {v.target.scope: v.status for v in rate_all(
         dataset.records, dataset.indicators, dataset.sources)}
-    assert verdicts == {"national": "pending", "hebei": "met"}
+    assert verdicts == {"national": "no_result", "hebei": "met"}
 
 
 def test_the_same_statement_for_two_scopes_is_not_a_duplicate(make_project: ProjectMaker) -> None:
@@ -71,7 +71,7 @@ def test_the_dashboard_filters_and_compares_by_scope(make_project: ProjectMaker)
     at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60).run()
     assert not at.exception
     grid = at.dataframe[0].value
-    assert grid.to_dict() == {"2019": {"National": "…1", "Hebei": "…1"}}
+    assert grid.to_dict() == {"2019": {"National": "∅1", "Hebei": "∅1"}}
     at.multiselect(key="scope").select("hebei").run()
     assert at.query_params["scope"] == "hebei"
     assert at.metric[0].value == "1"

@@ -60,7 +60,7 @@ def test_filters_combine(tables: Tables) -> None:
     assert len(filter_verdicts(v, ViewState())) == 3
     assert filter_verdicts(v, ViewState(categories=("telecom",)))["indicator_id"].tolist() == [
         "fiveg_base_stations_new"]
-    assert filter_verdicts(v, ViewState(statuses=("pending",)))["year"].tolist() == [2020]
+    assert filter_verdicts(v, ViewState(statuses=("no_result",)))["year"].tolist() == [2020]
     assert len(filter_verdicts(v, ViewState(years=(2020, 2020)))) == 1
     assert len(filter_verdicts(v, ViewState(kinds=("press_conference",)))) == 0
     assert filter_verdicts(v, ViewState(query="基站"))["indicator_id"].tolist() == [
@@ -70,13 +70,14 @@ def test_filters_combine(tables: Tables) -> None:
 
 def test_year_counts_and_grid(tables: Tables) -> None:
     counts = year_counts(tables.verdicts)
-    assert counts.values.tolist() == [[2019, 2, 1, 0, 1, 0, 0], [2020, 1, 0, 0, 0, 1, 0]]
+    assert counts.values.tolist() == [[2019, 2, 1, 0, 1, 0, 0, 0, 0],
+                                     [2020, 1, 0, 0, 0, 0, 0, 1, 0]]
     grid = status_grid(tables.verdicts, "en")
     assert grid.to_dict() == {
         "2019": {"5G base stations built in the year": "✗ missed",
                  "Industrial value added growth": "✓ met"},
         "2020": {"5G base stations built in the year": "",
-                 "Industrial value added growth": "… pending"}}
+                 "Industrial value added growth": "∅ no public result"}}
     assert status_grid(tables.verdicts, "zh").loc["规模以上工业增加值增长", "2019"] == "✓ 达成"
 
 
