@@ -29,6 +29,35 @@ def check_draft(entry: Entry, at: At) -> list[Problem]:
                code="draft")]
 
 
+TARGET_ONLY = ("goal", "limit", "searched", "restatement")
+OUTCOME_ONLY = ("covers", "judgement")
+
+
+def check_role_fields(entry: Entry, indicators: Mapping[str, Indicator],
+                      at: At) -> list[Problem]:
+    """Goal, limit and search notes belong to targets; completion claims and official
+    judgements to outcomes; a claim covers indicators that exist."""
+    problems = []
+    this = f"this is {'an' if entry.role == 'outcome' else 'a'} {entry.role}"
+    for name in TARGET_ONLY if entry.role != "target" else ():
+        if getattr(entry, name) not in (None, False):
+            problems.append(at(name, f"only a target has {name!r}, {this}",
+                               "move it to the target it belongs to, or remove it",
+                               code="field_not_for_role"))
+    for name in OUTCOME_ONLY if entry.role != "outcome" else ():
+        if getattr(entry, name) is not None:
+            problems.append(at(name, f"only an outcome has {name!r}, {this}",
+                               "official claims and judgements are results: put them on an "
+                               "outcome entry", code="field_not_for_role"))
+    for position, covered in enumerate(entry.covers or ()):
+        if covered not in indicators:
+            problems.append(at("covers", f"covers[{position}]: unknown indicator "
+                               f"{show(covered)}", did_you_mean(covered, indicators)
+                               or "list the indicator ids of the goals the statement covers",
+                               code="unknown_indicator"))
+    return problems
+
+
 def check_shape(entry: Entry, at: At) -> list[Problem]:
     """Value, range and milestone fields must fit the qualifier, unit and role."""
     if entry.role == "commitment" and entry.unit != "milestone":
@@ -148,9 +177,10 @@ def check_timing(entry: Entry, period: Period, source: Source, year: int,
         problems.append(at("source", f"source {source.id!r} was published on {published}, "
                            f"not in {year}", f"move this entry to targets/{published.year}.yaml",
                            code="wrong_year_file"))
-    if entry.role != "outcome" and period.end < published:
+    if entry.role != "outcome" and period.end < published and not entry.restatement:
         problems.append(at("period", f"a target for {period.text} cannot be set on {published}, "
-                           "after the period ended", "is this an outcome, or a later period?",
+                           "after the period ended", "is this an outcome, or a later period? "
+                           "A review quoting the goal says 'restatement: true'",
                            code="period_impossible"))
     if entry.role == "outcome" and period.start > published:
         problems.append(at("period", f"an outcome for {period.text} cannot be reported on "

@@ -83,7 +83,27 @@ def load_registries(root: Path) -> Dataset:
                                         Indicator, dataset)
     dataset.sources = _load_registry(root, SOURCES_FILE, SourceRegistry, "sources", Source,
                                      dataset)
+    dataset.problems.extend(_flow_links(root, dataset.indicators))
     return dataset
+
+
+def _flow_links(root: Path, indicators: dict[str, Indicator]) -> list[Problem]:
+    """A flow's ``flow_of`` names a stock of the same unit."""
+    problems = []
+    for index, indicator in enumerate(indicators.values()):
+        stock = indicators.get(indicator.flow_of or "")
+        if indicator.flow_of is None or (stock is not None and stock.measure == "stock"
+                                         and stock.unit == indicator.unit):
+            continue
+        document, _ = read_yaml(root / INDICATORS_FILE, INDICATORS_FILE.as_posix())
+        path = ("indicators", index, "flow_of")
+        found = "an unknown id" if stock is None else f"a {stock.measure} in {stock.unit!r}"
+        problems.append(document.problem(
+            path, format_path(path), f"flow_of must name a stock indicator in "
+            f"{indicator.unit!r}, got {indicator.flow_of!r} ({found})",
+            did_you_mean(indicator.flow_of, indicators) or "name the cumulative indicator whose "
+            "year-end difference this flow is", code="flow_of"))
+    return problems
 
 
 def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
@@ -231,7 +251,8 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         return document.problem(path, format_path(path), message, hint, code=code)
 
     problems = (checks.check_draft(entry, at) + checks.check_shape(entry, at)
-                + checks.check_sign(entry, at))
+                + checks.check_sign(entry, at)
+                + checks.check_role_fields(entry, dataset.indicators, at))
     indicator = checks.check_indicator(entry, dataset.indicators, aliases, at)
     period = checks.check_period(entry, at)
     source = checks.check_source(entry, dataset.sources, at)

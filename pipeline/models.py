@@ -137,7 +137,8 @@ class Entry(Strict):
     a differently worded restatement, or keep two apart); ``limit`` the wording that frames
     a target as a limit; ``covers`` the indicators whose goals an official completion
     statement covers; ``judgement`` an official review's rating as printed; ``searched`` a
-    dated note of the search for a result that found none.
+    dated note of the search for a result that found none; ``restatement`` a goal quoted by
+    a page published after its period (a review restating what was promised).
     """
 
     role: Role
@@ -159,6 +160,7 @@ class Entry(Strict):
     covers: list[Identifier] | None = None
     judgement: Text | None = None
     searched: Text | None = None
+    restatement: bool = False
 
 
 class IndicatorRegistry(Strict):

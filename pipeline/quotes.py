@@ -19,10 +19,11 @@ class QuoteMiss:
 
     record: Record
     reason: str
+    phrase: str = ""
 
     def format(self) -> str:
         e = self.record.entry
-        return f"{self.record.location}: {e.source}: {self.reason}: {e.quote!r}"
+        return f"{self.record.location}: {e.source}: {self.reason}: {self.phrase or e.quote!r}"
 
 
 @cache
@@ -52,4 +53,7 @@ def verify_quotes(dataset: Dataset, archive: Path) -> list[QuoteMiss]:
             misses.append(QuoteMiss(record, f"archived copy {source.archive} not found"))
         elif normalise(record.entry.quote) not in text:
             misses.append(QuoteMiss(record, f"quote not found in {source.archive}"))
+        elif record.entry.judgement and normalise(record.entry.judgement) not in text:
+            misses.append(QuoteMiss(record, f"judgement not found in {source.archive}",
+                                    repr(record.entry.judgement)))
     return misses

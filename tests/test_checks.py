@@ -78,3 +78,28 @@ def test_timing_rules() -> None:
 def test_sign_rules() -> None:
     assert checks.check_sign(make(value=-4), at) == []
     assert codes(checks.check_sign(make(unit="count", value=-1), at)) == ["negative"]
+
+
+def test_goal_fields_belong_to_their_role() -> None:
+    indicators = {"va": VA}
+    assert checks.check_role_fields(make(goal="va:2020:6", limit="以内", searched="x"),
+                                    indicators, at) == []
+    wrong = checks.check_role_fields(make(role="outcome", limit="以内", covers=["vaa"],
+                                          judgement="完成"), indicators, at)
+    assert [(p.field, p.message, p.hint) for p in wrong] == [
+        ("limit", "only a target has 'limit', this is an outcome",
+         "move it to the target it belongs to, or remove it"),
+        ("covers", "covers[0]: unknown indicator 'vaa'", "did you mean 'va'?")]
+    assert [p.message for p in checks.check_role_fields(
+        make(judgement="完成"), indicators, at)] == [
+        "only an outcome has 'judgement', this is a target"]
+
+
+def test_a_review_may_restate_a_goal_after_its_period() -> None:
+    late = make(period="2018")
+    assert codes(checks.check_timing(late, parse_period("2018"), SOURCE, 2019, at)) == [
+        "period_impossible"]
+    restated = make(period="2018", restatement=True)
+    assert checks.check_timing(restated, parse_period("2018"), SOURCE, 2019, at) == []
+    assert [p.field for p in checks.check_role_fields(
+        make(role="outcome", restatement=True), {"va": VA}, at)] == ["restatement"]

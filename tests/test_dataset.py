@@ -97,7 +97,8 @@ CASES = {
     "a target after its period": (
         year_file(2018, entry(period=2017)),
         ["targets/2018.yaml:5:13: entries[0].period: a target for 2017 cannot be set on "
-         "2018-12-27, after the period ended (hint: is this an outcome, or a later period?)"]),
+         "2018-12-27, after the period ended (hint: is this an outcome, or a later period? "
+         "A review quoting the goal says 'restatement: true')"]),
     "an outcome before its period": (
         year_file(2018, entry(role="outcome", period=2019)),
         ["targets/2018.yaml:5:13: entries[0].period: an outcome for 2019 cannot be reported "
