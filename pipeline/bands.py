@@ -67,7 +67,7 @@ def judge(result: Decimal, target: Entry, indicator: Indicator) -> Judged:
     low, high = acceptable(target, indicator)
     worse, better = (result > high, result < low) if indicator.better == "lower" \
         else (result < low, result > high)
-    if worse:
+    if worse or (better and target.two_sided):
         return "missed"
     return "exceeded" if better else "met"
 
@@ -94,6 +94,9 @@ def band_words(target: Entry, indicator: Indicator) -> str:
         edge = figure_text(high, unit) if indicator.better == "lower" else figure_text(low, unit)
         side = "at or below" if indicator.better == "lower" else "at or above"
         return f"a limit ({wording}): met {side} {edge}; a limit is never beaten"
+    if target.two_sided:
+        return (f"a level to hit ({target.two_sided}): met from {figure_text(low, unit)} to "
+                f"{figure_text(high, unit)}, missed on either side")
     beaten = "below" if indicator.better == "lower" else "above"
     better_edge = low if indicator.better == "lower" else high
     if low == high:

@@ -29,7 +29,7 @@ def check_draft(entry: Entry, at: At) -> list[Problem]:
                code="draft")]
 
 
-TARGET_ONLY = ("goal", "limit", "searched", "restatement")
+TARGET_ONLY = ("goal", "limit", "searched", "restatement", "two_sided")
 OUTCOME_ONLY = ("covers", "judgement")
 
 

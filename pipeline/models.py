@@ -138,7 +138,8 @@ class Entry(Strict):
     a target as a limit; ``covers`` the indicators whose goals an official completion
     statement covers; ``judgement`` an official review's rating as printed; ``searched`` a
     dated note of the search for a result that found none; ``restatement`` a goal quoted by
-    a page published after its period (a review restating what was promised).
+    a page published after its period (a review restating what was promised); ``two_sided``
+    the wording that makes a target a level to hit, missed on either side of its band.
     """
 
     role: Role
@@ -161,6 +162,7 @@ class Entry(Strict):
     judgement: Text | None = None
     searched: Text | None = None
     restatement: bool = False
+    two_sided: Text | None = None
 
 
 class IndicatorRegistry(Strict):

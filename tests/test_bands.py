@@ -56,3 +56,12 @@ def test_band_words() -> None:
         "met at exactly 130,000; beaten above it")
     assert band_words(target(value=4.5, qualifier="at_most", limit="4.5%以内"), RATE) == (
         "a limit (4.5%以内): met at or below 4.5%; a limit is never beaten")
+
+
+def test_a_two_sided_target_is_missed_on_either_side() -> None:
+    point = target(value=2, qualifier="about", two_sided="低于政府目标")
+    assert judge(Decimal("0.0"), point, RATE) == "missed"
+    assert judge(Decimal("2.3"), point, RATE) == "met"
+    assert judge(Decimal("2.4"), point, RATE) == "missed"
+    assert band_words(point, RATE) == ("a level to hit (低于政府目标): met from 1.7% to 2.3%, "
+                                       "missed on either side")
