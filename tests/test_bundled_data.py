@@ -32,6 +32,12 @@ WORDED_FIGURES = {
     "2023:outcome:gigabit_users_growth:2023-11:miit-conf-2023-12-commentary": "翻番 = +100%",
     "2025:outcome:software_revenue:2024:2025-01-26-zwgefen-miit-2024-software-indicators":
         "a table: the unit 亿元 heads the column, 137276 亿元",
+    "2019:outcome:universal_service_villages_broadband:2018:2019-01-31-infocom-china-fttp-2018":
+        "130 000 with a space as thousands separator = 130,000",
+    "2020:outcome:national_mfg_innovation_centres_total:2019-01:"
+    "2020-11-06-buyukreklam-rail-centre-tenth": "第十家 = the 10th",
+    "2025:outcome:fiveg_factories_world_leading:2025-11:"
+    "2025-11-21-linkoing-2025-5g-industrial-internet-conference": "百家 = about 100",
 }
 FACT_UNITS = {"100 million yuan": 1e8, "trillion yuan": 1e12, "USD 100 million": 1e8}
 
