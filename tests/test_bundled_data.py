@@ -38,6 +38,8 @@ WORDED_FIGURES = {
     "2020-11-06-buyukreklam-rail-centre-tenth": "第十家 = the 10th",
     "2025:outcome:fiveg_factories_world_leading:2025-11:"
     "2025-11-21-linkoing-2025-5g-industrial-internet-conference": "百家 = about 100",
+    "2026:outcome:ai_core_industry_scale:2025:"
+    "2026-01-02-othnuq-peoples-daily-dec2025-conference": "万亿元 = 1 trillion yuan",
 }
 FACT_UNITS = {"100 million yuan": 1e8, "trillion yuan": 1e12, "USD 100 million": 1e8}
 
