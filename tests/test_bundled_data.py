@@ -123,11 +123,12 @@ def test_figures_match_the_fact_files_they_came_from() -> None:
         values = [v for v in (record.entry.value, record.entry.low, record.entry.high)
                   if v is not None]
         if not any(same(v, s) for v in values for s in stated):
-            mismatched.append((record.location, values, stated))
+            mismatched.append((record.record_id, values, stated))
     assert compared > 500
     # The one exception: a Jan–Nov net addition printed in the same phrase as the total;
     # the fact file records only the total.
-    assert mismatched == [("targets/2025.yaml:440", [579000.0], [4830000.0])]
+    assert mismatched == [("2025:outcome:fiveg_base_stations_new:2025-01/11:"
+                           "2025-12-23-jjckb-xinhua-jan-nov-2025-telecom", [579000.0], [4830000.0])]
 
 
 SEED_FIGURES = [  # (seed file, pattern in the seed text, record id, value in base units)
@@ -168,3 +169,23 @@ def test_the_spun_seed_is_quoted_as_printed_with_the_standard_wording_in_the_not
     assert all(normalise(r.entry.quote) in text for r in spun)
     reworded = [r for r in spun if any(w in r.entry.quote for w in ("添加", "完结", "掩盖"))]
     assert reworded and all("Standard wording" in r.entry.note for r in reworded)
+
+
+@needs_pack
+def test_every_official_judgement_is_printed_in_its_source() -> None:
+    """A judgement (加倍完成, 低于5.5%左右的预期目标 …) is checked like a quote."""
+    missing, checked = [], 0
+    for record in dataset().records:
+        judgement = record.entry.judgement
+        if judgement is None:
+            continue
+        archive = str(dataset().sources[record.entry.source].archive)
+        if archive.startswith("facts/"):
+            text = "\n".join(normalise(str(f["phrase"])) for f in facts_of(archive))
+        else:
+            text = normalise((SOURCES_PACK / archive).read_text(encoding="utf-8"))
+        checked += 1
+        if normalise(judgement) not in text:
+            missing.append((record.record_id, judgement))
+    assert checked >= 20
+    assert missing == []
