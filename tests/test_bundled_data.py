@@ -189,3 +189,11 @@ def test_every_official_judgement_is_printed_in_its_source() -> None:
             missing.append((record.record_id, judgement))
     assert checked >= 20
     assert missing == []
+
+
+@needs_pack
+def test_every_fact_file_of_the_pack_is_a_registered_source() -> None:
+    """New pages added to the pack's facts/ folder are transcribed, not silently left out."""
+    archived = {source.archive for source in dataset().sources.values()}
+    files = sorted(f"facts/{p.name}" for p in (SOURCES_PACK / "facts").glob("*.yaml"))
+    assert [f for f in files if f not in archived] == []
