@@ -32,6 +32,14 @@ WORDED_FIGURES = {
     "2023:outcome:gigabit_users_growth:2023-11:miit-conf-2023-12-commentary": "翻番 = +100%",
     "2025:outcome:software_revenue:2024:2025-01-26-zwgefen-miit-2024-software-indicators":
         "a table: the unit 亿元 heads the column, 137276 亿元",
+    "2019:outcome:universal_service_villages_broadband:2018:2019-01-31-infocom-china-fttp-2018":
+        "130 000 with a space as thousands separator = 130,000",
+    "2020:outcome:national_mfg_innovation_centres_total:2019-01:"
+    "2020-11-06-buyukreklam-rail-centre-tenth": "第十家 = the 10th",
+    "2025:outcome:fiveg_factories_world_leading:2025-11:"
+    "2025-11-21-linkoing-2025-5g-industrial-internet-conference": "百家 = about 100",
+    "2026:outcome:ai_core_industry_scale:2025:"
+    "2026-01-02-othnuq-peoples-daily-dec2025-conference": "万亿元 = 1 trillion yuan",
 }
 FACT_UNITS = {"100 million yuan": 1e8, "trillion yuan": 1e12, "USD 100 million": 1e8}
 
@@ -117,11 +125,12 @@ def test_figures_match_the_fact_files_they_came_from() -> None:
         values = [v for v in (record.entry.value, record.entry.low, record.entry.high)
                   if v is not None]
         if not any(same(v, s) for v in values for s in stated):
-            mismatched.append((record.location, values, stated))
+            mismatched.append((record.record_id, values, stated))
     assert compared > 500
     # The one exception: a Jan–Nov net addition printed in the same phrase as the total;
     # the fact file records only the total.
-    assert mismatched == [("targets/2025.yaml:440", [579000.0], [4830000.0])]
+    assert mismatched == [("2025:outcome:fiveg_base_stations_new:2025-01/11:"
+                           "2025-12-23-jjckb-xinhua-jan-nov-2025-telecom", [579000.0], [4830000.0])]
 
 
 SEED_FIGURES = [  # (seed file, pattern in the seed text, record id, value in base units)
@@ -162,3 +171,31 @@ def test_the_spun_seed_is_quoted_as_printed_with_the_standard_wording_in_the_not
     assert all(normalise(r.entry.quote) in text for r in spun)
     reworded = [r for r in spun if any(w in r.entry.quote for w in ("添加", "完结", "掩盖"))]
     assert reworded and all("Standard wording" in r.entry.note for r in reworded)
+
+
+@needs_pack
+def test_every_official_judgement_is_printed_in_its_source() -> None:
+    """A judgement (加倍完成, 低于5.5%左右的预期目标 …) is checked like a quote."""
+    missing, checked = [], 0
+    for record in dataset().records:
+        judgement = record.entry.judgement
+        if judgement is None:
+            continue
+        archive = str(dataset().sources[record.entry.source].archive)
+        if archive.startswith("facts/"):
+            text = "\n".join(normalise(str(f["phrase"])) for f in facts_of(archive))
+        else:
+            text = normalise((SOURCES_PACK / archive).read_text(encoding="utf-8"))
+        checked += 1
+        if normalise(judgement) not in text:
+            missing.append((record.record_id, judgement))
+    assert checked >= 20
+    assert missing == []
+
+
+@needs_pack
+def test_every_fact_file_of_the_pack_is_a_registered_source() -> None:
+    """New pages added to the pack's facts/ folder are transcribed, not silently left out."""
+    archived = {source.archive for source in dataset().sources.values()}
+    files = sorted(f"facts/{p.name}" for p in (SOURCES_PACK / "facts").glob("*.yaml"))
+    assert [f for f in files if f not in archived] == []
