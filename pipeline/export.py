@@ -106,7 +106,7 @@ def verdict_row(verdict: Verdict, indicators: Mapping[str, Indicator]) -> dict[s
         "official_judgement": verdict.official_judgement,
         "official_judgement_source_id": judgement.entry.source if judgement else "",
         "judgement_differs": _flag(verdict.judgement_differs),
-        "search_note": verdict.goal.search_note,
+        "search_note": verdict.search_note,
     }
 
 

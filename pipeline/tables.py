@@ -109,7 +109,7 @@ def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
         "weak_evidence": verdict.weak_evidence, "official_judgement": verdict.official_judgement,
         "judgement_differs": verdict.judgement_differs,
         "claim_quote": verdict.claim.entry.quote if verdict.claim else "",
-        "search_note": verdict.goal.search_note, "search_text": searchable.lower(),
+        "search_note": verdict.search_note, "search_text": searchable.lower(),
     }
 
 
@@ -139,11 +139,11 @@ def build_tables(dataset: Dataset) -> Tables:
     status_of = {s.record_id: v for v in verdicts for s in v.goal.statements}
     answers: dict[str, tuple[Verdict, bool]] = {}
     for verdict in verdicts:
-        deciding = set(verdict.derived_from or ()) | {verdict.outcome}
+        deciding = {id(r) for r in (*(verdict.derived_from or ()), verdict.outcome)}
         for outcome in (*verdict.outcomes, *(verdict.derived_from or ()),
                         *([verdict.claim] if verdict.claim else [])):
-            if outcome.record_id not in answers or outcome in deciding:
-                answers[outcome.record_id] = (verdict, outcome in deciding)
+            if outcome.record_id not in answers or id(outcome) in deciding:
+                answers[outcome.record_id] = (verdict, id(outcome) in deciding)
     record_rows = []
     for record in dataset.records:
         answered, decides = answers.get(record.record_id, (None, False))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from pipeline.bands import acceptable, band_words, compare, dec
+from pipeline.bands import acceptable, band_words, compare, dec, limit_wording
 from pipeline.derived import derive_flow
 from pipeline.evidence import Evidence, evidence_of, judgement_status, weakest
 from pipeline.goals import Goal, goal_id, group_goals
@@ -52,6 +52,7 @@ class Verdict:
     evidence: Evidence | Literal[""] = ""
     judgement: Record | None = None
     band: str = ""
+    is_limit: bool = False
 
     @property
     def target(self) -> Record:
@@ -81,12 +82,22 @@ class Verdict:
     @property
     def judgement_differs(self) -> bool:
         """The official judgement and goalpost's verdict say different things: one says
-        missed and the other does not, or the review says beaten where we say met."""
+        missed and the other does not; or, for a figure judged on its own (not a limit, a
+        milestone or a whole package's claim), the review says beaten where we say met."""
         official = judgement_status(self.official_judgement)
         if not official or self.status not in RATED:
             return False
-        return (official == "missed") != (self.status == "missed") or (
-            official == "exceeded" and self.status == "met")
+        if (official == "missed") != (self.status == "missed"):
+            return True
+        in_degree = (self.judgement is not self.claim and not self.is_limit
+                     and self.target.entry.unit != "milestone")
+        return in_degree and official == "exceeded" and self.status == "met"
+
+    @property
+    def search_note(self) -> str:
+        """The goal's note of a search for a result, where no figure settles it."""
+        return self.goal.search_note if self.status in ("no_result", "claimed",
+                                                        "unratable") else ""
 
     @property
     def relative_gap(self) -> float | None:
@@ -287,6 +298,7 @@ class _Rater:
         return Verdict(
             goal, decision.status, decider, decision.candidates, gap(target, decider.entry),
             "; ".join([*parts, band]), _disagree(decision.pool), revised,
+            is_limit=limit_wording(target, indicator) is not None,
             evidence=weakest([self.sources[s.entry.source] for s in sides]),
             judgement=self._judgement([*decision.candidates, *([claim] if claim else [])]),
             band=band, claim=claim, **extra)  # type: ignore[arg-type]
@@ -349,7 +361,7 @@ class _Rater:
         searched = goal.search_note
         return Verdict(goal, "no_result", None, (), None,
                        f"due by {due.isoformat()[:7]}, no result recorded"
-                       + (f"; {searched}" if searched else "") + f"; {band}", band=band)
+                       + (f" ({searched})" if searched else "") + f"; {band}", band=band)
 
     def _progress(self, target: Record, indicator: Indicator) -> tuple[Progress, str]:
         interim = self.outcomes.interim(indicator, target.scope, target.period)

@@ -7,6 +7,7 @@ beside the project; CI always has it.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from pipeline.normalize import normalise
 from pipeline.numbers import figures
 from pipeline.quotes import verify_quotes
 from pipeline.records import Record
-from pipeline.verdicts import rate_all
+from pipeline.verdicts import Verdict, rate_all
 
 needs_pack = pytest.mark.skipif(not SOURCES_PACK.is_dir(), reason="source pack not present")
 
@@ -70,9 +71,110 @@ def test_every_target_is_a_statement_of_exactly_one_goal_with_one_verdict() -> N
 
 
 def test_enough_goals_meet_their_results() -> None:
-    rows = coverage(dataset())
-    assert sum(r.rated for r in rows) >= 40
-    assert sum(1 for r in rows if r.rated) >= 6
+    rows = coverage(dataset(), bundled_verdicts())
+    assert sum(r.rated + r.statuses["claimed"] for r in rows) >= 110
+    assert sum(1 for r in rows if r.rated) >= 9
+
+
+@cache
+def bundled_verdicts() -> list[Verdict]:
+    return rate_all(dataset().records, dataset().indicators, dataset().sources, AS_OF)
+
+
+def verdict_of(goal: str) -> Verdict:
+    return next(v for v in bundled_verdicts() if v.goal.id == goal)
+
+
+AS_OF = date(2026, 12, 1)
+
+
+def test_no_goal_that_ended_by_2025_is_not_due_and_no_limit_is_exceeded() -> None:
+    assert [v.goal.id for v in bundled_verdicts()
+            if v.status == "not_due" and v.target.period.end.year <= 2025] == []
+    assert [v.goal.id for v in bundled_verdicts() if v.is_limit and v.status == "exceeded"] == []
+
+
+@pytest.mark.parametrize(("goal", "status", "early"), [
+    ("fiveg_base_stations_total:2023:ge2900000", "exceeded", None),  # 337.7万 at end-2023
+    ("fiveg_users:2023:ge560000000", "exceeded", date(2022, 12, 31)),  # 5.61亿 a year early
+    ("gigabit_users:2023:ge30000000", "exceeded", date(2021, 11, 30)),  # 3389万 by Nov 2021
+    ("fiveg_base_stations_per_10k:2023:ge18", "exceeded", None),
+    ("fiveg_industry_vpns:2023:ge3000", "exceeded", date(2022, 5, 31)),  # 6518 by May 2022
+])
+def test_the_2023_telecom_goals_are_settled(goal: str, status: str, early: date | None) -> None:
+    verdict = verdict_of(goal)
+    assert (verdict.status, verdict.early) == (status, early)
+
+
+def test_the_2023_new_base_stations_are_derived_from_two_year_end_totals() -> None:
+    verdict = verdict_of("fiveg_base_stations_new:2023:600000")
+    assert verdict.status == "exceeded"
+    assert verdict.derived_from is not None
+    assert [r.entry.quote for r in verdict.derived_from] == [
+        "截至2023年12月,中国累计建成5G基站337.7万个", "已开通5G基站231.2万个"]
+    assert verdict.gap == 465_000
+
+
+@pytest.mark.parametrize(("goal", "result"), [
+    ("cpi_increase:2023:about3", 0.2), ("cpi_increase:2017:about3", 1.6),
+    ("surveyed_unemployment_rate:2021:about5.5", 5.1),
+    ("surveyed_unemployment_rate:2024:about5.5", 5.1),
+    ("registered_unemployment_rate:2019:le4.5", 3.62)])
+def test_results_within_a_limit_are_met_not_exceeded(goal: str, result: float) -> None:
+    verdict = verdict_of(goal)
+    assert verdict.outcome is not None and verdict.outcome.entry.value == result
+    assert (verdict.status, verdict.is_limit) == ("met", True)
+    assert verdict.band.startswith("a limit (")
+
+
+def test_a_cpi_goal_to_hit_is_missed_by_flat_prices() -> None:
+    verdict = verdict_of("cpi_increase:2025:about2")
+    assert (verdict.status, verdict.outcome and verdict.outcome.entry.value) == ("missed", 0.0)
+
+
+def test_the_surveyed_unemployment_edge_is_decided_in_decimal() -> None:
+    verdict = verdict_of("surveyed_unemployment_rate:2023:about5.5")
+    assert (verdict.status, verdict.gap) == ("met", -0.3)
+    assert verdict.official_judgement == "低于5.5%左右的预期目标"
+    assert verdict.judgement_differs is False
+
+
+def test_restatements_are_statements_of_one_goal() -> None:
+    verdict = verdict_of("fiveg_base_stations_new:2021:ge600000")
+    assert len(verdict.goal.statements) == 5
+    assert verdict.target.entry.source == "2020-12-29-people-sc-dec2020-conference-2021-targets"
+    assert len(bundled_verdicts()) < sum(r.entry.role == "target" for r in dataset().records)
+
+
+def test_the_2019_package_claim_covers_its_tariff_goals() -> None:
+    verdict = verdict_of("sme_broadband_tariff_change:2019:-15")
+    assert verdict.status == "claimed"
+    assert verdict.claim is not None and verdict.claim.entry.quote == "超额完成网络提速降费年度任务"
+    assert verdict.search_note.startswith("2026-12: no public figure found")
+
+
+def test_rounding_is_not_a_disagreement_but_a_real_conflict_is() -> None:
+    assert verdict_of("fiveg_base_stations_total:2022:2000000").disagreement is False
+    conflict = verdict_of("registered_unemployment_rate:2020:about5.5")
+    assert conflict.disagreement is True
+    assert sorted(o.entry.value for o in conflict.outcomes) == [3.62, 3.62, 4.24]
+    assert conflict.status == "met"
+
+
+def test_a_verdict_resting_on_an_unreliable_page_only_is_weak() -> None:
+    verdict = verdict_of("fiveg_village_coverage_share:2025:80")
+    assert (verdict.evidence, verdict.weak_evidence) == ("unreliable", True)
+
+
+def test_this_years_goals_show_their_progress() -> None:
+    assert verdict_of("gdp_growth:2026:4.5to5").progress == "on_track"
+    assert verdict_of("cpi_increase:2026:about2").progress == "off_track"
+
+
+def test_an_official_judgement_that_differs_is_flagged() -> None:
+    verdict = verdict_of("hazchem_relocation_done:2020:done")
+    assert (verdict.status, verdict.official_judgement, verdict.judgement_differs) == (
+        "missed", "完成2020年阶段性目标", True)
 
 
 def test_every_source_has_an_archived_copy_and_every_link_is_web() -> None:

@@ -378,15 +378,31 @@ def test_every_verdict_says_how_strong_its_evidence_is(source: str, evidence: st
 # Rule 18: the official judgement ------------------------------------------------------------
 
 def test_the_official_judgement_is_shown_beside_ours_and_a_difference_is_flagged() -> None:
+    goal = record(value=6, qualifier="about")
+    review = outcome(6.2, judgement="超额完成")
+    result = verdict(goal, review)
+    assert (result.status, result.official_judgement, result.judgement_differs) == (
+        "met", "超额完成", True)
+    assert verdict(goal, outcome(5.0, judgement="完成")).judgement_differs is True  # missed
+    assert verdict(goal, outcome(6.2, judgement="完成")).judgement_differs is False
+
+
+def test_a_limit_judged_better_than_its_ceiling_is_not_a_difference() -> None:
     goal = record(indicator=UNEMPLOYMENT, period="2020", value=6, qualifier="about",
                   limit="控制在6%左右")
     review = outcome(5.2, indicator=UNEMPLOYMENT, period="2020", judgement="优于6%左右的预期目标")
     result = verdict(goal, review)
     assert (result.status, result.official_judgement, result.judgement_differs) == (
-        "met", "优于6%左右的预期目标", True)
-    agrees = verdict(goal, outcome(5.2, indicator=UNEMPLOYMENT, period="2020",
-                                   judgement="低于6%左右的预期目标"))
-    assert agrees.judgement_differs is False
+        "met", "优于6%左右的预期目标", False)
+
+
+def test_a_package_claim_is_the_judgement_of_its_goals_but_not_of_their_degree() -> None:
+    goal = record(indicator=TARIFF, value=-15)
+    claim = outcome(indicator=PACKAGE, achieved=True, covers=["tariff"], judgement="超额完成")
+    result = rate_all([goal, claim, outcome(-15, indicator=TARIFF, index=1)], INDICATORS,
+                      SOURCES, TODAY)[0]
+    assert (result.status, result.official_judgement, result.judgement_differs) == (
+        "met", "超额完成", False)
 
 
 def test_commitments_and_outcomes_get_no_verdict() -> None:
