@@ -45,7 +45,7 @@ def test_indicator_figure_marks_each_kind_of_goal_and_result(tables: Tables) -> 
     assert traces["Result (final)"].marker.color == "#000000"
     assert traces["Result (estimate)"].marker.color == "#FFFFFF"
     assert [a.text for a in figure.layout.annotations] == [
-        "✓ met", "∅ no public result", "∅ no public result", "∅ no public result"]
+        "✓ met", "∅ no result", "∅ no result", "∅ no result"]
 
 
 def test_record_text_in_hovers_is_escaped(tables: Tables) -> None:

@@ -48,11 +48,11 @@ def test_overview_shows_counts_chart_and_grid(small: Path) -> None:
     at = app_for(small).run()
     assert not at.exception
     assert metrics(at) == {"Goals": "3", "✓ met": "0", "▲ exceeded": "1", "✗ missed": "1",
-                           "☑ reported done, no figure": "0", "? unratable": "0",
-                           "∅ no public result": "1", "… not yet due": "0"}
+                           "☑ claimed done": "0", "? unratable": "0",
+                           "∅ no result": "1", "… not yet due": "0"}
     assert len(at.get("plotly_chart")) == 1
     grid = at.dataframe[0].value
-    assert grid.loc["Industrial value added growth"].tolist() == ["✗ missed", "∅ no public result"]
+    assert grid.loc["Industrial value added growth"].tolist() == ["✗ missed", "∅ no result"]
 
 
 def test_filters_change_what_is_shown_and_land_in_the_url(small: Path) -> None:
@@ -95,7 +95,7 @@ def test_indicator_view_plots_goals_against_results(small: Path) -> None:
         ["≥ 600,000", "654,000", "▲ exceeded"]]
     at.selectbox(key="indicator").select("industrial_va_growth").run()
     assert at.query_params["indicator"] == "industrial_va_growth"
-    assert at.dataframe[0].value["Verdict"].tolist() == ["✗ missed", "∅ no public result"]
+    assert at.dataframe[0].value["Verdict"].tolist() == ["✗ missed", "∅ no result"]
 
 
 def test_scorecard_year_picker_and_downloads(small: Path) -> None:
@@ -103,7 +103,7 @@ def test_scorecard_year_picker_and_downloads(small: Path) -> None:
     assert at.selectbox(key="year").value == 2019
     assert len(at.dataframe[0].value) == 2
     at.selectbox(key="year").select(2020).run()
-    assert at.dataframe[0].value["Verdict"].tolist() == ["∅ no public result"]
+    assert at.dataframe[0].value["Verdict"].tolist() == ["∅ no result"]
     assert at.query_params["year"] == "2020"
 
 
