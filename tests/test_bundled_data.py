@@ -301,3 +301,26 @@ def test_every_fact_file_of_the_pack_is_a_registered_source() -> None:
     archived = {source.archive for source in dataset().sources.values()}
     files = sorted(f"facts/{p.name}" for p in (SOURCES_PACK / "facts").glob("*.yaml"))
     assert [f for f in files if f not in archived] == []
+
+
+@pytest.mark.parametrize(("goal", "status"), [
+    ("industrial_va_growth:2019:5.5to6", "met"),  # a range; the 5.6% estimate was revised
+    ("fiveg_factories:2025:ge10000", "unratable"),  # "over 8,000" cannot settle "over 10,000"
+    ("fiveg_prefecture_city_coverage:2020:done", "met"),  # a milestone
+    ("gdp_growth:2026:4.5to5", "not_due"),
+    ("industrial_energy_intensity_change:2018:-4", "no_result"),
+    ("gdp_growth:2022:about5.5", "missed"),
+])
+def test_more_rules_on_real_records(goal: str, status: str) -> None:
+    assert verdict_of(goal).status == status
+
+
+def test_a_range_estimate_revised_by_the_final_figure() -> None:
+    verdict = verdict_of("industrial_va_growth:2019:5.5to6")
+    assert (verdict.basis, verdict.revised, verdict.gap) == ("final", True, 0.0)
+
+
+def test_a_goal_without_a_result_carries_its_search_note() -> None:
+    verdict = verdict_of("industrial_energy_intensity_change:2018:-4")
+    assert verdict.search_note.startswith("2026-12: no public figure found")
+    assert verdict.search_note in verdict.reason
