@@ -14,6 +14,7 @@ from pathlib import Path as FsPath
 
 import yaml
 
+from pipeline.files import FileRefused, read_regular
 from pipeline.problems import Path, Problem, show
 
 try:  # LibYAML's C parser when available: same nodes, much faster.
@@ -202,7 +203,9 @@ def read_yaml(path: FsPath, display: str | None = None) -> tuple[Document, list[
     name = display or str(path)
     document = Document(name, None)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except FileRefused as refused:
+        return document, [Problem(name, 1, 1, "", refused.message, refused.hint, refused.code)]
     except OSError as error:
         return document, [Problem(name, 1, 1, "", f"cannot read file: {error.strerror}",
                                   "check the path and permissions", "unreadable")]

@@ -237,8 +237,9 @@ def test_an_empty_year_file_is_valid(make_project: ProjectMaker) -> None:
 
 def test_a_file_not_named_after_its_year(make_project: ProjectMaker) -> None:
     root = make_project({"targets/draft.yaml": "year: 2018\nentries:\n"})
-    assert problems(root) == ["targets/draft.yaml:1:1: year files are named after their year "
-                              "(hint: rename it to targets/YYYY.yaml)"]
+    assert problems(root) == ["targets/draft.yaml:1:1: expected a year file named YYYY.yaml, "
+                              "found 'draft.yaml'; it is not read (hint: rename it to "
+                              "targets/YYYY.yaml, or move it out of targets/)"]
 
 
 REGISTRY_CASES = {
