@@ -342,7 +342,7 @@ def _entry_lines(document: Document) -> list[int]:
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if key.value == "entries" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
+                return [document.locate(item.start_mark)[0] for item in value.value]
     return []
 
 
