@@ -360,7 +360,7 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         return document.problem(path, format_path(path), message, hint, code=code)
 
     problems = (checks.check_draft(entry, at) + checks.check_shape(entry, at)
-                + checks.check_sign(entry, at))
+                + checks.check_sign(entry, at) + checks.check_magnitude(entry, at))
     indicator = _reference(checks.check_indicator(entry, dataset.indicators, aliases, at),
                            "indicators", entry.indicator, dataset, at)
     period = checks.check_period(entry, at)

@@ -88,6 +88,15 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
         if kind == "date_value":
             return f"not a real date: {ctx.get('problem')}", "check the day and month"
         return f"expected a date YYYY-MM-DD, got {show(got)}", "for example 2019-12-23"
+    if kind == "blank_text":
+        return "expected text, found only spaces", \
+            "write the text as printed, or remove the field if it is optional"
+    if kind == "url_userinfo":
+        return f"expected a link without a user name, got {show(got)}", \
+            "whatever comes before '@' is not the site; the link goes to the host after it"
+    if kind == "archive_path":
+        return f"expected a path inside the source pack, got {show(got)}", \
+            "write it relative to the pack, e.g. seeds/003_771a7e8552942085.txt, without '..'"
     if kind == "url_scheme":
         return f"expected an http:// or https:// link, got {show(got)}", \
             "links must be web addresses; leave the field out when there is none"
