@@ -131,8 +131,8 @@ elif view == "indicator_view":
         state = with_changes(state, indicator=chosen)
         meta = tables.indicators.set_index("indicator_id").loc[chosen]
         unit = UNITS[meta["unit"]].zh if lang == "zh" else UNITS[meta["unit"]].en
-        st.text(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"  # no MD
-                   f" · {t('better_' + meta['better'], lang)}")
+        st.text(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"
+                f" · {t('better_' + meta['better'], lang)}")  # plain text: names are not Markdown
         mine = selected[selected["indicator_id"] == chosen]
         records = tables.records[tables.records["indicator_id"] == chosen]
         if meta["unit"] != "milestone":

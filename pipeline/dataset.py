@@ -40,6 +40,7 @@ SOURCES_FILE = Path("data/sources.yaml")
 TARGETS_DIR = Path("targets")
 YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
 T = TypeVar("T")
+MAX_ENTRIES = 10_000  # a year file of one scope: a few hundred at most so far
 OWN_FILES = re.compile(  # backups and temporaries of pipeline.atomic, and git's placeholder
     r".+\.[0-9]{8}T[0-9]{12}(?:-[0-9]+)?\.bak|\..+\.[0-9a-f]{8}\.tmp|\.gitkeep")
 
@@ -302,6 +303,11 @@ def _year_entries(path: Path, document: Document,
     top, problems = validate_model(YearFile, document.data or {}, document)
     if top is None:
         return [], problems
+    if len(top.entries) > MAX_ENTRIES:
+        return [], [document.problem(
+            ("entries",), "entries", f"expected at most {MAX_ENTRIES:,} entries in one year "
+            f"file, found {len(top.entries):,}", "a year file holds one year's statements; "
+            "is this the right file?", key=True, code="too_many_entries")]
     if top.year != int(match[1]):
         return [], [document.problem(
             ("year",), "year", f"file is {path.name} but says year {top.year}",

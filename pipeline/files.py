@@ -34,11 +34,13 @@ def megabytes(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file ``path``, at most ``limit`` of them.
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` (default
+    :data:`MAX_FILE_BYTES`) of them.
 
     Raises :class:`FileRefused` for anything else (FIFO, device, folder, too large) and
     ``OSError`` when it cannot be opened."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     handle = os.open(path, _FLAGS)
     try:
         mode = os.fstat(handle).st_mode

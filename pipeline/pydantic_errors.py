@@ -5,6 +5,7 @@ Messages are chosen by pydantic's stable error ``type``, never by its English te
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -50,7 +51,7 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
         return f"unknown field {show(field_name)}", guess or f"allowed fields: {', '.join(allowed)}"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         wanted = "a whole number" if kind.startswith("int") else "a number"
-        hint = base_units_hint(got) if isinstance(got, str) else ""
+        hint = (_ascii_digits_hint(got) or base_units_hint(got)) if isinstance(got, str) else ""
         return f"expected {wanted}, got {show(got)}", hint or (
             "write digits in base units without quotes, e.g. 126000 or 6.5")
     if kind in ("finite_number",):
@@ -101,6 +102,14 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
         return f"expected an http:// or https:// link, got {show(got)}", \
             "links must be web addresses; leave the field out when there is none"
     return error["msg"][:1].lower() + error["msg"][1:], "see docs/record-format.md"
+
+
+def _ascii_digits_hint(text: str) -> str:
+    """``２０１９`` or ``٢٠١٩`` are digits to a person, text to goalpost: say so."""
+    if not any(c.isdigit() and not c.isascii() for c in text):
+        return ""
+    plain = "".join(str(unicodedata.digit(c, "")) or c if c.isdigit() else c for c in text)
+    return f"write the digits as ASCII 0-9, without quotes: {plain}"
 
 
 def literal_options(annotation: object) -> list[str]:
