@@ -168,7 +168,8 @@ def write_all(files: Mapping[Path, str], *, force: bool = False) -> dict[Path, P
     try:
         for path, content in data.items():
             temporaries[path] = _temporary(path, content, _mode_of(path))
-        backups = {path: _backup(path) for path in data if os.path.lexists(path)}
+        if force:
+            backups = {path: _backup(path) for path in data if os.path.lexists(path)}
         _publish_all(temporaries, backups, replace=force)
     finally:
         for temporary in temporaries.values():

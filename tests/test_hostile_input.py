@@ -378,3 +378,39 @@ def test_one_syntax_error_in_a_registry_is_one_root_cause(
         "data/indicators.yaml:6:3: YAML syntax: did not find expected '-' indicator (while "
         "parsing a block collection) (hint: check indentation, colons and quotes on this line "
         "and the one above)"])
+
+
+def test_the_dashboard_survives_hostile_urls_and_numbers(tmp_path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    root = _project(year_file(2018, entry(value="9" * 5000)).encode())
+    try:
+        shutil.copy(PROJECT_ROOT / "dashboard.py", root / "dashboard.py")
+        for view in ("scorecard", "overview"):
+            at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+            at.query_params.update({"view": view, "year": "²⁰¹⁹", "years": "٢٠١٩,２０２０"})
+            at.run()
+            assert not at.exception
+            assert "1 problem" in at.expander[0].label
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_names_are_shown_as_text_never_as_markdown(tmp_path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    image = "![x](http://127.0.0.1:9/track.png) **bold** :red[red] $x$"
+    root = _project(VALID.encode())
+    try:
+        indicators = INDICATORS.replace("en: Industrial value added growth", f"en: '{image}'")
+        (root / "data" / "indicators.yaml").write_text(indicators, encoding="utf-8")
+        shutil.copy(PROJECT_ROOT / "dashboard.py", root / "dashboard.py")
+        at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+        at.query_params.update({"view": "indicator_view", "indicator": "industrial_va_growth"})
+        at.run()
+        assert not at.exception
+        assert image in at.text[0].value
+        shown = [m.value for m in (*at.markdown, *at.caption)]
+        assert not [text for text in shown if "track.png" in text]
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
