@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from pipeline import charts, views
+from pipeline import charts, styles, views
 from pipeline.dataset import find_root
 from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
 from pipeline.i18n import LANGUAGES, t
@@ -53,12 +53,13 @@ def remember(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
-def keep_choice(key: str, options: list, from_url: object, fallback: object) -> None:
-    """A picker starts at the URL's choice when it is on offer, else at ``fallback``, and
-    moves to ``fallback`` when filters take its current choice away."""
-    remember(key, from_url if from_url in options else fallback)
+def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> None:
+    """A picker starts at the URL's choice when it is on offer, else at ``fallback()``, and
+    moves to ``fallback()`` when filters take its current choice away."""
+    if key not in st.session_state:
+        st.session_state[key] = from_url if from_url in options else fallback()
     if st.session_state[key] not in options:
-        st.session_state[key] = fallback
+        st.session_state[key] = fallback()
 
 
 with st.sidebar:
@@ -107,6 +108,7 @@ state = ViewState(view=view, language=lang, scopes=tuple(scopes), categories=tup
 selected = views.filter_verdicts(tables.verdicts, state)
 link = st.column_config.LinkColumn(display_text="↗")
 links = {t("target_link", lang): link, t("result_link", lang): link}
+source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width=110)
 
 if view == "overview":
     counts, grid = server.overview(key, state)
@@ -123,8 +125,8 @@ if view == "overview":
                         config=charts.png_config("per-year"))
         several = selected["scope"].nunique() > 1
         st.subheader(t("grid_scopes" if several else "grid", lang))
-        st.dataframe(grid.style.map(views.grid_style), width="stretch",
-                     column_config={c: st.column_config.TextColumn(width=110) for c in grid})
+        st.dataframe(shared("grid", lambda: styles.frozen_style(grid, views.grid_style)),
+                     width="stretch", column_config=dict.fromkeys(grid, narrow))
 
 elif view == "indicator_view":
     options = sorted(selected["indicator_id"].unique(),
@@ -132,7 +134,7 @@ elif view == "indicator_view":
     if not options:
         st.info(t("no_match", lang))
     else:
-        keep_choice("indicator", options, url.indicator, views.busiest_indicator(selected))
+        keep_choice("indicator", options, url.indicator, lambda: views.busiest_indicator(selected))
         chosen = st.selectbox(t("pick_indicator", lang), options, key="indicator",
                               format_func=lambda i: names[i][1] if lang == "zh" else names[i][0])
         state = with_changes(state, indicator=chosen)
@@ -153,7 +155,7 @@ elif view == "scorecard":
     if not options:
         st.info(t("no_match", lang))
     else:
-        keep_choice("year", options, url.year, views.latest_rated_year(selected))
+        keep_choice("year", options, url.year, lambda: views.latest_rated_year(selected))
         year = st.selectbox(t("pick_year", lang), options, key="year")
         state = with_changes(state, year=year)
         card = shared("card", lambda: views.scorecard(selected[selected["year"] == year], lang))
@@ -186,14 +188,12 @@ else:
     if flagged.empty:
         st.write(t("none", lang))
     else:
-        st.dataframe(flagged, hide_index=True, width="stretch",
-                     column_config={t("link", lang): link})
+        st.dataframe(flagged, hide_index=True, width="stretch", column_config=source_link)
     st.subheader(t("differing_results", lang))
     st.dataframe(shared("differing", lambda: views.differing_results(tables, state, lang, names)),
-                 hide_index=True, width="stretch", column_config={t("link", lang): link})
+                 hide_index=True, width="stretch", column_config=source_link)
     st.subheader(t("commitments", lang))
     promised = shared("promised", lambda: views.commitments(tables, lang, names, state))
-    st.dataframe(promised, hide_index=True, width="stretch",
-                 column_config={t("link", lang): link})
+    st.dataframe(promised, hide_index=True, width="stretch", column_config=source_link)
 
 st.query_params.from_dict(to_query(state))

@@ -8,7 +8,8 @@ port, waits for ``/_stcore/health``, runs the sessions for ``--seconds``, then s
 server (also on Ctrl-C or error). Each session connects to ``/_stcore/stream`` the way a
 browser tab does, opens one of the dashboard's views (overview, scorecard, indicator,
 ambition, evidence, Chinese: session n gets view n mod 6), asks for a rerun, waits for the
-script to finish, and asks again at once. It prints the reruns, reruns per second, median
+script to finish, and asks again at once (sending, like a browser, the hashes of the large
+messages it already holds). It prints the reruns, reruns per second, median
 and p95 rerun time (from the request to ``script_finished``), per view, and any exception
 the page showed.
 """
@@ -65,20 +66,33 @@ def wait_healthy(port: int, timeout: float = 60) -> None:
     raise SystemExit(f"the dashboard did not come up on port {port} within {timeout:.0f} s")
 
 
-def rerun_request(query: str) -> bytes:
-    message = BackMsg(rerun_script=ClientState(query_string=query))
-    return message.SerializeToString()
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far (Linux ``/proc``), else 0."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
-async def one_rerun(stream: object, query: str) -> tuple[float, int]:
+def rerun_request(query: str, cached: set[str]) -> bytes:
+    """A rerun as a browser asks for it: with the hashes of the messages it keeps cached,
+    so that the server sends a reference instead of an unchanged large element."""
+    state = ClientState(query_string=query, cached_message_hashes=sorted(cached))
+    return BackMsg(rerun_script=state).SerializeToString()
+
+
+async def one_rerun(stream: object, query: str, cached: set[str]) -> tuple[float, int]:
     """Seconds from the request to ``script_finished``, and exceptions shown on the page."""
     start = time.perf_counter()
-    await stream.send(rerun_request(query))  # type: ignore[attr-defined]
+    await stream.send(rerun_request(query, cached))  # type: ignore[attr-defined]
     errors = 0
     while True:
         message = ForwardMsg()
         message.ParseFromString(await stream.recv())  # type: ignore[attr-defined]
         kind = message.WhichOneof("type")
+        if message.metadata.cacheable and message.hash:
+            cached.add(message.hash)
         if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             errors += message.delta.new_element.WhichOneof("type") == "exception"
         elif kind == "script_finished":
@@ -89,9 +103,9 @@ async def session(number: int, port: int, until: float,
                   times: dict[str, list[float]], errors: list[int]) -> None:
     async with connect(f"ws://{HOST}:{port}/_stcore/stream", subprotocols=["streamlit"],
                        max_size=None, open_timeout=30) as stream:
-        query = VIEWS[number % len(VIEWS)]
+        query, cached = VIEWS[number % len(VIEWS)], set[str]()
         while time.monotonic() < until:
-            seconds, shown = await one_rerun(stream, query)
+            seconds, shown = await one_rerun(stream, query, cached)
             times[query or "overview"].append(seconds)
             errors.append(shown)
 
@@ -112,11 +126,12 @@ def p95(values: list[float]) -> float:
 
 
 def report(times: dict[str, list[float]], errors: list[int], elapsed: float,
-           sessions: int) -> None:
+           sessions: int, server_cpu: float) -> None:
     every = [t for values in times.values() for t in values]
     print(f"{sessions} sessions for {elapsed:.0f} s on {HOST}: {len(every)} reruns, "
           f"{len(every) / elapsed:.1f} reruns/s, median {statistics.median(every):.2f} s, "
-          f"p95 {p95(every):.2f} s, max {max(every):.2f} s, exceptions shown: {sum(errors)}")
+          f"p95 {p95(every):.2f} s, max {max(every):.2f} s, exceptions shown: {sum(errors)}; "
+          f"server CPU {server_cpu / len(every) * 1000:.0f} ms per rerun")
     for view, values in sorted(times.items()):
         print(f"  {view:28} {len(values):5} reruns  median {statistics.median(values):.2f} s  "
               f"p95 {p95(values):.2f} s")
@@ -132,7 +147,9 @@ def main() -> None:
     try:
         wait_healthy(port)
         asyncio.run(load(port, len(VIEWS), 3))  # warm the server up, as first visitors would
-        report(*asyncio.run(load(port, args.sessions, args.seconds)), args.sessions)
+        before = cpu_seconds(server.pid)
+        times, errors, elapsed = asyncio.run(load(port, args.sessions, args.seconds))
+        report(times, errors, elapsed, args.sessions, cpu_seconds(server.pid) - before)
     finally:
         server.terminate()
         try:
