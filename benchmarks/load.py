@@ -10,8 +10,8 @@ browser tab does, opens one of the dashboard's views (overview, scorecard, indic
 ambition, evidence, Chinese: session n gets view n mod 6), asks for a rerun, waits for the
 script to finish, and asks again at once (sending, like a browser, the hashes of the large
 messages it already holds). It prints the reruns, reruns per second, median
-and p95 rerun time (from the request to ``script_finished``), per view, and any exception
-the page showed.
+and p95 rerun time (from the request to ``script_finished``), per view, any exception
+the page showed, the server's CPU time per rerun and its memory before and after.
 """
 
 from __future__ import annotations
@@ -73,6 +73,17 @@ def cpu_seconds(pid: int) -> float:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return 0.0
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of process ``pid`` in MiB (Linux ``/proc``), else 0."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 def rerun_request(query: str, cached: set[str]) -> bytes:
@@ -147,9 +158,11 @@ def main() -> None:
     try:
         wait_healthy(port)
         asyncio.run(load(port, len(VIEWS), 3))  # warm the server up, as first visitors would
-        before = cpu_seconds(server.pid)
+        before, memory = cpu_seconds(server.pid), rss_mib(server.pid)
         times, errors, elapsed = asyncio.run(load(port, args.sessions, args.seconds))
         report(times, errors, elapsed, args.sessions, cpu_seconds(server.pid) - before)
+        print(f"server memory (RSS): {memory:.0f} MiB before, {rss_mib(server.pid):.0f} MiB "
+              "after")
     finally:
         server.terminate()
         try:
