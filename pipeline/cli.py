@@ -27,6 +27,7 @@ from pipeline.dataset import (
 from pipeline.drafts import draft_file, template
 from pipeline.export import export
 from pipeline.extract import extract
+from pipeline.files import FileRefused, read_regular
 from pipeline.problems import Problem
 from pipeline.quotes import verify_quotes
 from pipeline.report import verdict_table
@@ -35,6 +36,7 @@ from pipeline.suggest import did_you_mean
 from pipeline.verdicts import STATUSES, rate_all
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
+MAX_REPORT_BYTES = 20 * 2**20  # a report's text: a few hundred kB at most
 
 
 class UserError(Exception):
@@ -236,7 +238,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def _read_report(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_REPORT_BYTES)
+    except FileRefused as refused:
+        raise UserError(f"cannot read {path}: {refused.message}") from None
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror}") from None
     for encoding in ("utf-8-sig", "gb18030"):

@@ -313,3 +313,14 @@ def test_a_report_name_with_line_breaks_stays_in_its_comment(
                                     "r\\nyear: 1999\\nentries: []\\n#.txt.")
     assert [line for line in text.splitlines() if not line.lstrip().startswith("#")][:2] == [
         "year: 2019", "entries:"]
+
+
+def test_extract_never_waits_on_a_pipe(make_project: ProjectMaker,
+                                       capsys: pytest.CaptureFixture[str],
+                                       tmp_path: Path) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    code, _, err = run(make_project(), "extract", str(fifo), "--year", "2019", "--out",
+                       str(tmp_path / "d.yaml"), capsys=capsys)
+    assert (code, err) == (1, f"error: cannot read {fifo}: expected a text file, found a "
+                           "named pipe (FIFO); it is not read\n")
