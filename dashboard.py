@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
-from pipeline import charts, views
+from pipeline import charts, styles, views
 from pipeline.dataset import find_root
 from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
 from pipeline.i18n import LANGUAGES, t
@@ -42,18 +43,23 @@ names = {r.indicator_id: (r.en, r.zh) for r in tables.indicators.itertuples()}
 url = from_query(st.query_params.to_dict(), indicators=names, years=all_years)
 
 
+def shared(name: str, build: Any) -> Any:  # build() once per data and view, for all sessions
+    return server.part(name, key, state, build)
+
+
 def remember(key: str, value: object) -> None:
     """Give a widget its value from the URL on the first run of a session."""
     if key not in st.session_state:
         st.session_state[key] = value
 
 
-def keep_choice(key: str, options: list, from_url: object, fallback: object) -> None:
-    """A picker starts at the URL's choice when it is on offer, else at ``fallback``, and
-    moves to ``fallback`` when filters take its current choice away."""
-    remember(key, from_url if from_url in options else fallback)
+def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> None:
+    """A picker starts at the URL's choice when it is on offer, else at ``fallback()``, and
+    moves to ``fallback()`` when filters take its current choice away."""
+    if key not in st.session_state:
+        st.session_state[key] = from_url if from_url in options else fallback()
     if st.session_state[key] not in options:
-        st.session_state[key] = fallback
+        st.session_state[key] = fallback()
 
 
 with st.sidebar:
@@ -101,6 +107,8 @@ state = ViewState(view=view, language=lang, scopes=tuple(scopes), categories=tup
                   else None, indicator=url.indicator, year=url.year)
 selected = views.filter_verdicts(tables.verdicts, state)
 link = st.column_config.LinkColumn(display_text="↗")
+links = {t("target_link", lang): link, t("result_link", lang): link}
+source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width=110)
 
 if view == "overview":
     counts, grid = server.overview(key, state)
@@ -113,11 +121,12 @@ if view == "overview":
     else:
         st.subheader(t("per_year", lang))
         st.caption(t("per_source_note", lang))
-        st.plotly_chart(charts.year_bars(counts, lang), config=charts.png_config("per-year"))
+        st.plotly_chart(shared("year_bars", lambda: charts.year_bars(counts, lang)),
+                        config=charts.png_config("per-year"))
         several = selected["scope"].nunique() > 1
         st.subheader(t("grid_scopes" if several else "grid", lang))
-        st.dataframe(grid.style.map(views.grid_style), width="stretch",
-                     column_config={c: st.column_config.TextColumn(width=110) for c in grid})
+        st.dataframe(shared("grid", lambda: styles.frozen_style(grid, views.grid_style)),
+                     width="stretch", column_config=dict.fromkeys(grid, narrow))
 
 elif view == "indicator_view":
     options = sorted(selected["indicator_id"].unique(),
@@ -125,47 +134,46 @@ elif view == "indicator_view":
     if not options:
         st.info(t("no_match", lang))
     else:
-        keep_choice("indicator", options, url.indicator, views.busiest_indicator(selected))
+        keep_choice("indicator", options, url.indicator, lambda: views.busiest_indicator(selected))
         chosen = st.selectbox(t("pick_indicator", lang), options, key="indicator",
                               format_func=lambda i: names[i][1] if lang == "zh" else names[i][0])
         state = with_changes(state, indicator=chosen)
         meta = tables.indicators.set_index("indicator_id").loc[chosen]
         unit = UNITS[meta["unit"]].zh if lang == "zh" else UNITS[meta["unit"]].en
-        st.caption(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"
-                   f" · {t('better_' + meta['better'], lang)}")
+        st.text(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"
+                f" · {t('better_' + meta['better'], lang)}")  # plain text: names are not Markdown
         mine = selected[selected["indicator_id"] == chosen]
         records = tables.records[tables.records["indicator_id"] == chosen]
         if meta["unit"] != "milestone":
-            st.plotly_chart(charts.indicator_figure(mine, records, meta["unit"], lang),
-                            config=charts.png_config(chosen))
-        st.dataframe(views.scorecard(mine, lang), hide_index=True, width="stretch",
-                     column_config={t("target_link", lang): link, t("result_link", lang): link})
+            st.plotly_chart(shared("indicator", lambda: charts.indicator_figure(
+                mine, records, meta["unit"], lang)), config=charts.png_config(chosen))
+        st.dataframe(shared("history", lambda: views.scorecard(mine, lang)), hide_index=True,
+                     width="stretch", column_config=links)
 
 elif view == "scorecard":
     options = sorted(selected["year"].unique().tolist(), reverse=True)
     if not options:
         st.info(t("no_match", lang))
     else:
-        keep_choice("year", options, url.year, views.latest_rated_year(selected))
+        keep_choice("year", options, url.year, lambda: views.latest_rated_year(selected))
         year = st.selectbox(t("pick_year", lang), options, key="year")
         state = with_changes(state, year=year)
-        card = views.scorecard(selected[selected["year"] == year], lang)
-        st.dataframe(card, hide_index=True, width="stretch",
-                     column_config={t("target_link", lang): link, t("result_link", lang): link})
+        card = shared("card", lambda: views.scorecard(selected[selected["year"] == year], lang))
+        st.dataframe(card, hide_index=True, width="stretch", column_config=links)
         left, right = st.columns(2)
-        left.download_button(t("download_csv", lang), csv_bytes(card),
+        left.download_button(t("download_csv", lang), shared("csv", lambda: csv_bytes(card)),
                              f"goalpost-scorecard-{year}.csv", "text/csv")
-        right.download_button(t("download_xlsx", lang), xlsx_bytes(card, str(year)),
-                              f"goalpost-scorecard-{year}.xlsx", XLSX_MIME)
+        right.download_button(t("download_xlsx", lang), shared("xlsx", lambda: xlsx_bytes(
+            card, str(year))), f"goalpost-scorecard-{year}.xlsx", XLSX_MIME)
 
 elif view == "ambition":
     st.caption(t("ambition_intro", lang))
     if selected["relative_margin"].notna().any():
-        st.plotly_chart(charts.ambition_figure(selected, lang), config=charts.png_config(
-            "ambition"))
+        st.plotly_chart(shared("ambition", lambda: charts.ambition_figure(selected, lang)),
+                        config=charts.png_config("ambition"))
     for by, title in (("indicator", "by_indicator"), ("source_kind", "by_source_kind")):
         st.subheader(t(title, lang))
-        table = views.ambition(selected, by, lang)
+        table = shared(by, lambda by=by: views.ambition(selected, by, lang))
         if table.empty:
             st.info(t("no_match", lang))
         else:
@@ -176,18 +184,16 @@ elif view == "ambition":
 
 else:
     st.subheader(t("disagreements", lang) + " · " + t("revisions", lang))
-    flagged = views.disagreements(tables, selected, lang)
+    flagged = shared("flagged", lambda: views.disagreements(tables, selected, lang))
     if flagged.empty:
         st.write(t("none", lang))
     else:
-        st.dataframe(flagged, hide_index=True, width="stretch",
-                     column_config={t("link", lang): link})
+        st.dataframe(flagged, hide_index=True, width="stretch", column_config=source_link)
     st.subheader(t("differing_results", lang))
-    st.dataframe(views.differing_results(tables, state, lang, names), hide_index=True,
-                 width="stretch", column_config={t("link", lang): link})
+    st.dataframe(shared("differing", lambda: views.differing_results(tables, state, lang, names)),
+                 hide_index=True, width="stretch", column_config=source_link)
     st.subheader(t("commitments", lang))
-    promised = views.commitments(tables, lang, names, state)
-    st.dataframe(promised, hide_index=True, width="stretch",
-                 column_config={t("link", lang): link})
+    promised = shared("promised", lambda: views.commitments(tables, lang, names, state))
+    st.dataframe(promised, hide_index=True, width="stretch", column_config=source_link)
 
 st.query_params.from_dict(to_query(state))

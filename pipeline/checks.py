@@ -152,6 +152,24 @@ def check_sign(entry: Entry, at: At) -> list[Problem]:
             if getattr(entry, name) is not None and getattr(entry, name) < 0]
 
 
+# The largest figure each unit can sensibly hold (about 100 times the largest real one), so
+# that a typo like 1e308 base stations is caught. Units not listed: MAX_FIGURE.
+MAX_FIGURE = 1e13
+LIMITS = {"percent": 1e4, "yuan": 1e16, "usd": 1e15, "per_10k_people": 1e4,
+          "per_100_people": 1e4, "gb_per_user_month": 1e5}
+
+
+def check_magnitude(entry: Entry, at: At) -> list[Problem]:
+    """No figure larger than its unit can hold (see :data:`LIMITS`)."""
+    limit = LIMITS.get(entry.unit, MAX_FIGURE)
+    unit = UNITS[entry.unit].en
+    return [at(name, f"expected a {unit} figure of at most {limit:,.0f}, found "
+               f"{getattr(entry, name):g}", "write the figure in base units (12.6万 is 126000); "
+               "one this large is a typo", code="too_large")
+            for name in ("value", "low", "high")
+            if getattr(entry, name) is not None and abs(getattr(entry, name)) > limit]
+
+
 def check_period(entry: Entry, at: At) -> Period | Problem:
     try:
         return parse_period(entry.period)

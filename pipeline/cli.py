@@ -7,6 +7,8 @@ status 1, never tracebacks.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,10 +16,19 @@ from pathlib import Path
 from pipeline.atomic import WouldOverwrite, write_keeping_backup
 from pipeline.build_cache import BuildCache, cache_enabled
 from pipeline.coverage import coverage, coverage_table
-from pipeline.dataset import TARGETS_DIR, Dataset, find_root, load_project, load_registries
+from pipeline.dataset import (
+    TARGETS_DIR,
+    Dataset,
+    find_root,
+    load_project,
+    load_registries,
+    scan_folder,
+)
 from pipeline.drafts import draft_file, template
 from pipeline.export import export
 from pipeline.extract import extract
+from pipeline.files import FileRefused, read_regular
+from pipeline.problems import Problem
 from pipeline.quotes import verify_quotes
 from pipeline.report import verdict_table
 from pipeline.scopes import SCOPES
@@ -25,6 +36,7 @@ from pipeline.suggest import did_you_mean
 from pipeline.verdicts import STATUSES, rate_all
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
+MAX_REPORT_BYTES = 20 * 2**20  # a report's text: a few hundred kB at most
 
 
 class UserError(Exception):
@@ -35,25 +47,33 @@ def _load(args: argparse.Namespace, paths: Sequence[str] = ()) -> tuple[Path, Da
     """The whole project through the build cache, or just the year files named."""
     root = Path(args.root).resolve() if args.root else find_root()
     if paths:
-        return root, load_project(root, _year_paths(root, paths))
+        found, problems = _year_paths(root, paths)
+        dataset = load_project(root, found)
+        dataset.problems = sorted([*dataset.problems, *problems], key=Problem.sort_key)
+        return root, dataset
     if cache_enabled():
         return root, BuildCache(root).load()
     return root, load_project(root)
 
 
-def _year_paths(root: Path, paths: Sequence[str]) -> list[Path]:
+def _year_paths(root: Path, paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
+    """The year files named or in the folders named, and a problem for anything else there."""
     found: list[Path] = []
+    problems: list[Problem] = []
     for text in paths:
         path = Path(text)
-        if not path.is_absolute() and not path.exists():
+        if not path.is_absolute() and not os.path.lexists(path):
             path = root / path
         if path.is_dir():
-            found.extend(sorted(path.glob("*.yaml")))
-        elif path.exists():
+            targets = path.resolve() == (root / TARGETS_DIR).resolve()
+            files, stray = scan_folder(path, root, levels=2 if targets else 1)
+            found.extend(files)
+            problems.extend(stray)
+        elif os.path.lexists(path):
             found.append(path)
         else:
             raise UserError(f"no such file or folder: {text}")
-    return found
+    return found, problems
 
 
 def _plural(count: int, word: str) -> str:
@@ -93,10 +113,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if _report_problems(dataset):
         print("error: nothing exported; fix the problems above first", file=sys.stderr)
         return EXIT_PROBLEMS
+    out = Path(args.out)
     try:
-        written = export(dataset, Path(args.out), replace=args.force)
+        written = export(dataset, out, replace=args.force)
     except WouldOverwrite as error:
         raise UserError(f"would overwrite {error}; use --force to replace") from None
+    except OSError as error:
+        raise _write_error(error, out, "a folder: export writes records.csv and "
+                           "verdicts.csv into it") from None
     for path in written:
         print(f"wrote {path}")
     return EXIT_OK
@@ -133,7 +157,7 @@ def cmd_verify_quotes(args: argparse.Namespace) -> int:
     if not archive.is_dir():
         raise UserError(f"no archive folder at {archive}; pass --archive DIR (the folder that "
                         "sources' 'archive:' paths are relative to)")
-    misses = verify_quotes(dataset, archive)
+    misses = verify_quotes(dataset, archive, root)
     for miss in misses:
         print(miss.format())
     checked = len(dataset.records)
@@ -149,6 +173,9 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve() if args.root else find_root()
     if not 1900 <= args.year <= 2200:
         raise UserError(f"{args.year} is not a plausible year")
+    if not (root / TARGETS_DIR).is_dir():
+        raise UserError(f"no {TARGETS_DIR}/ folder in {root} (hint: run it in the project "
+                        "folder, or pass --root the folder that holds data/ and targets/)")
     path = root / TARGETS_DIR / f"{args.year}.yaml"
     backup = _write(path, template(args.year), args.force)
     print(f"wrote {path}" + (f" (previous version kept as {backup})" if backup else ""))
@@ -162,6 +189,30 @@ def _write(path: Path, text: str, force: bool) -> Path | None:
     except WouldOverwrite:
         raise UserError(f"{path} already exists; nothing written (use --force to replace it; "
                         "the old file is kept as a .bak copy)") from None
+    except OSError as error:
+        raise _write_error(error, path, "a file, e.g. drafts/2025.yaml") from None
+
+
+WRITE_HINTS = {
+    errno.ENOSPC: "the disk is full; free some space and run it again",
+    errno.EDQUOT: "your disk quota is used up; free some space and run it again",
+    errno.EROFS: "that file system is read-only; write somewhere else",
+    errno.EACCES: "you may not write there; pick another place or fix its permissions",
+    errno.EPERM: "you may not write there; pick another place or fix its permissions",
+    errno.ENOENT: "check the path",
+    errno.ENAMETOOLONG: "use a shorter name",
+}
+
+
+def _write_error(error: OSError, path: Path, wanted: str) -> UserError:
+    """A failed write as one line: which file, why, what to do. Nothing was changed."""
+    hint = WRITE_HINTS.get(error.errno or 0, "")
+    if error.errno in (errno.ENOTDIR, errno.EISDIR, errno.EEXIST):
+        hint = f"give the path of {wanted}"
+    reason = error.strerror or str(error)
+    where = error.filename or path
+    return UserError(f"cannot write {where}: {reason}; nothing was changed"
+                     + (f" (hint: {hint})" if hint else ""))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -187,7 +238,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def _read_report(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_REPORT_BYTES)
+    except FileRefused as refused:
+        raise UserError(f"cannot read {path}: {refused.message}") from None
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror}") from None
     for encoding in ("utf-8-sig", "gb18030"):

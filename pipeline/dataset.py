@@ -6,15 +6,19 @@ left out, and everything valid is kept so that tools can still work on it.
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel
 
 from pipeline import checks
+from pipeline.files import inside, kind
 from pipeline.models import (
     Entry,
     Indicator,
@@ -24,17 +28,21 @@ from pipeline.models import (
     YearFile,
 )
 from pipeline.problems import Path as FieldPath
-from pipeline.problems import Problem, format_path
+from pipeline.problems import Problem, format_path, show
 from pipeline.pydantic_errors import M, validate_model
 from pipeline.records import Record
 from pipeline.scopes import NATIONAL, PROVINCES, SCOPES
 from pipeline.suggest import did_you_mean
-from pipeline.yaml_reader import Document, read_yaml
+from pipeline.yaml_reader import Document, parse_yaml, read_yaml
 
 INDICATORS_FILE = Path("data/indicators.yaml")
 SOURCES_FILE = Path("data/sources.yaml")
 TARGETS_DIR = Path("targets")
-YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
+T = TypeVar("T")
+MAX_ENTRIES = 10_000  # a year file of one scope: a few hundred at most so far
+OWN_FILES = re.compile(  # backups and temporaries of pipeline.atomic, and git's placeholder
+    r".+\.[0-9]{8}T[0-9]{12}(?:-[0-9]+)?\.bak|\..+\.[0-9a-f]{8}\.tmp|\.gitkeep")
 
 
 @dataclass
@@ -46,6 +54,8 @@ class Dataset:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    broken: frozenset[str] = frozenset()  # registries ("indicators", "sources") unreadable
+    invalid: dict[str, str] = field(default_factory=dict)  # id of an invalid item: its place
     _aliases: tuple[object, dict[str, str]] | None = field(default=None, repr=False,
                                                            compare=False)
 
@@ -72,8 +82,90 @@ def find_root(start: Path | None = None) -> Path:
 
 def year_files(root: Path) -> list[Path]:
     """National files ``targets/<year>.yaml`` and provincial ``targets/<scope>/<year>.yaml``."""
+    return scan_targets(root)[0]
+
+
+def scan_targets(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The year files under ``targets/``, and a problem for every other file there (and for
+    a missing or unreadable ``targets/``): nothing in it is skipped in silence."""
     folder = root / TARGETS_DIR
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*/*.yaml")])
+    if not folder.is_dir():
+        return [], [Problem(f"{TARGETS_DIR.as_posix()}/", 1, 1, "", "expected the folder of "
+                            "year files, found none", "run goalpost in the project folder, or "
+                            "pass --root the folder that holds data/ and targets/",
+                            "no_targets")]
+    return scan_folder(folder, root, levels=2)
+
+
+def scan_folder(folder: Path, root: Path, levels: int = 1) -> tuple[list[Path], list[Problem]]:
+    """Year files in ``folder`` (and, with ``levels=2``, in its province folders)."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    _scan(folder, root, levels, found, problems)
+    return sorted(found), problems
+
+
+def _scan(folder: Path, root: Path, levels: int, found: list[Path],
+          problems: list[Problem]) -> None:
+    def refuse(path: Path, message: str, hint: str, code: str) -> None:
+        problems.append(Problem(_display(path, root), 1, 1, "", message, hint, code))
+
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as error:
+        refuse(folder, f"cannot read folder: {error.strerror}", "check its permissions",
+               "unreadable")
+        return
+    for name in names:
+        path = folder / name
+        if OWN_FILES.fullmatch(name):
+            continue  # goalpost's own backups and half-written temporaries
+        if path.is_symlink() and not inside(path, root):
+            refuse(path, "expected a file inside the project, found a link to outside it; it "
+                   "is not read", "copy the file into the project instead of linking to it",
+                   "outside_project")
+        elif path.is_dir():
+            if levels > 1:
+                _scan(path, root, levels - 1, found, problems)
+            else:
+                _too_deep(path, root, problems)
+        elif not path.is_file():
+            what = _kind_of(path)
+            refuse(path, f"expected a year file, found {what}; it is not read",
+                   "only YYYY.yaml text files belong in targets/", "not_a_file")
+        elif YEAR_FILE.fullmatch(name):
+            found.append(path)
+        else:
+            refuse(path, f"expected a year file named YYYY.yaml, found {show(name)}; it is not "
+                   "read", _name_hint(path, root), "file_name")
+
+
+def _kind_of(path: Path) -> str:
+    try:
+        return kind(path.stat().st_mode)
+    except OSError:
+        return "a broken link"
+
+
+def _too_deep(folder: Path, root: Path, problems: list[Problem]) -> None:
+    """Every file below a folder nested deeper than targets/<province>/ is reported."""
+    parent = _display(folder.parent, root)
+    below = sorted(Path(top) / name for top, _, names in os.walk(folder) for name in names)
+    for path in below[:100]:
+        problems.append(Problem(
+            _display(path, root), 1, 1, "", "expected year files in targets/ or "
+            "targets/<province>/, found one in a folder below that; it is not read",
+            f"move it up into {parent}/", "too_deep"))
+
+
+def _name_hint(path: Path, root: Path) -> str:
+    """What the file was probably meant to be called."""
+    plain = unicodedata.normalize("NFKC", path.name)
+    folder = _display(path.parent, root)
+    if match := re.match(r"([0-9]{4})(?:[.](?:ya?ml))", plain, re.IGNORECASE):
+        ascii_digits = "" if path.name[:4].isascii() else " (with the digits 0-9)"
+        return f"rename it to {folder}/{match[1]}.yaml{ascii_digits}"
+    return f"rename it to {folder}/YYYY.yaml, or move it out of targets/"
 
 
 def load_registries(root: Path) -> Dataset:
@@ -109,7 +201,10 @@ def _flow_links(root: Path, indicators: dict[str, Indicator]) -> list[Problem]:
 def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
     """Load registries and year files under ``root`` (or only the year files in ``paths``)."""
     dataset = load_registries(root)
-    for path in sorted(paths) if paths is not None else year_files(root):
+    if paths is None:
+        paths, problems = scan_targets(root)
+        dataset.problems.extend(problems)
+    for path in sorted(paths):
         load_year_file(path, root, dataset)
     dataset.records, duplicates = without_duplicates(dataset.records)
     dataset.problems.extend(duplicates)
@@ -134,16 +229,21 @@ def _load_registry(root: Path, relative: Path, shape: type[BaseModel], key: str,
     dataset.files.append(relative.as_posix())
     dataset.problems.extend(problems)
     if problems:
+        dataset.broken |= {key}  # one root cause, not an "unknown id" per entry
         return {}
     top, problems = validate_model(shape, document.data or {}, document)
     dataset.problems.extend(problems)
     if top is None:
+        dataset.broken |= {key}
         return {}
     items: dict[str, M] = {}
     for index, raw in enumerate(getattr(top, key)):
         item, problems = validate_model(model, raw, document, (key, index))
         dataset.problems.extend(problems)
         if item is None:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                line = document.where((key, index))[0]
+                dataset.invalid.setdefault(f"{key}:{raw['id']}", f"{relative.as_posix()}:{line}")
             continue
         item_id = item.id  # type: ignore[attr-defined]
         if item_id in items:
@@ -154,6 +254,8 @@ def _load_registry(root: Path, relative: Path, shape: type[BaseModel], key: str,
         items[item_id] = item
         if isinstance(item, Indicator):
             dataset.problems.extend(_alias_clashes(item, index, items, document))
+    if key == "indicators":
+        dataset.problems.extend(_aliases_naming_ids(items, document))  # type: ignore[arg-type]
     return items
 
 
@@ -170,11 +272,39 @@ def _alias_clashes(indicator: Indicator, index: int, known: dict[str, BaseModel]
     return problems
 
 
-def load_year_file(path: Path, root: Path, dataset: Dataset) -> None:
-    """Validate one year file and add its valid entries to ``dataset``."""
+def _aliases_naming_ids(items: dict[str, Indicator], document: Document) -> list[Problem]:
+    """An alias that is another indicator's id would make that id mean two things."""
+    problems = []
+    for index, indicator in enumerate(items.values()):
+        for position, alias in enumerate(indicator.aliases):
+            if alias in items and alias != indicator.id:
+                path = ("indicators", _index_of(document, indicator.id, index), "aliases",
+                        position)
+                problems.append(document.problem(
+                    path, format_path(path), f"expected an alias that is no indicator's id, "
+                    f"found {alias!r}, the id of another indicator",
+                    "an alias must name exactly one indicator; remove it or rename one",
+                    code="alias_is_id"))
+    return problems
+
+
+def _index_of(document: Document, item_id: str, fallback: int) -> int:
+    """The position of the item with ``item_id`` in the registry as written."""
+    data = document.data
+    items = data.get("indicators") if isinstance(data, dict) else None
+    if isinstance(items, list):
+        for index, raw in enumerate(items):
+            if isinstance(raw, dict) and raw.get("id") == item_id:
+                return index
+    return fallback
+
+
+def load_year_file(path: Path, root: Path, dataset: Dataset, raw: bytes | None = None) -> None:
+    """Validate one year file (whose bytes may be given as ``raw``) and add its valid entries
+    to ``dataset``."""
     name = _display(path, root)
     dataset.files.append(name)
-    document, read_problems = read_yaml(path, name)
+    document, read_problems = read_yaml(path, name) if raw is None else parse_yaml(raw, name)
     dataset.problems.extend(read_problems)
     if read_problems and document.data is None:
         return
@@ -193,6 +323,11 @@ def _year_entries(path: Path, document: Document,
     top, problems = validate_model(YearFile, document.data or {}, document)
     if top is None:
         return [], problems
+    if len(top.entries) > MAX_ENTRIES:
+        return [], [document.problem(
+            ("entries",), "entries", f"expected at most {MAX_ENTRIES:,} entries in one year "
+            f"file, found {len(top.entries):,}", "a year file holds one year's statements; "
+            "is this the right file?", key=True, code="too_many_entries")]
     if top.year != int(match[1]):
         return [], [document.problem(
             ("year",), "year", f"file is {path.name} but says year {top.year}",
@@ -233,7 +368,7 @@ def _entry_lines(document: Document) -> list[int]:
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if key.value == "entries" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
+                return [document.locate(item.start_mark)[0] for item in value.value]
     return []
 
 
@@ -251,12 +386,16 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         return document.problem(path, format_path(path), message, hint, code=code)
 
     problems = (checks.check_draft(entry, at) + checks.check_shape(entry, at)
-                + checks.check_sign(entry, at)
+                + checks.check_sign(entry, at) + checks.check_magnitude(entry, at)
                 + checks.check_role_fields(entry, dataset.indicators, at))
-    indicator = checks.check_indicator(entry, dataset.indicators, aliases, at)
+    indicator = _reference(checks.check_indicator(entry, dataset.indicators, aliases, at),
+                           "indicators", entry.indicator, dataset, at)
     period = checks.check_period(entry, at)
-    source = checks.check_source(entry, dataset.sources, at)
+    source = _reference(checks.check_source(entry, dataset.sources, at), "sources",
+                        entry.source, dataset, at)
     problems += [p for p in (indicator, period, source) if isinstance(p, Problem)]
+    if None in (indicator, source):
+        return None, problems
     if isinstance(period, Problem) or isinstance(source, Problem):
         return None, problems
     problems += checks.check_timing(entry, period, source, year, at)
@@ -264,6 +403,23 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         return None, problems
     line = lines[index] if index < len(lines) else document.where(prefix)[0]
     return Record(entry, period, year, document.file, line, index, top.scope), []
+
+
+def _reference(found: T | Problem, key: str, name: str, dataset: Dataset,
+               at: checks.At) -> T | Problem | None:
+    """An unknown id because its registry is broken is not the entry's fault: say nothing
+    (``None``; the registry's own problem is the root cause), or name the registry entry
+    that needs fixing."""
+    if not isinstance(found, Problem) or not found.code.startswith("unknown_"):
+        return found
+    if key in dataset.broken:
+        return None
+    if place := dataset.invalid.get(f"{key}:{name}"):
+        kind = key.removesuffix("s")
+        return at(found.field.rsplit(".", 1)[-1], f"{kind} {show(name)} is in data/{key}.yaml "
+                  "but has problems there, so this entry cannot be checked",
+                  f"fix {place} first", code=f"invalid_{kind}")
+    return found
 
 
 def without_duplicates(records: list[Record]) -> tuple[list[Record], list[Problem]]:

@@ -53,6 +53,13 @@ def _text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def comment_safe(text: str) -> str:
+    """``text`` on one line, for a YAML comment: line breaks and other invisible characters
+    are written as escapes (``\\n``), so a file name cannot start a line of YAML."""
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] if ord(c) < 0x10000
+                   else f"\\U{ord(c):08x}" for c in text)
+
+
 def _entry(candidate: Candidate, source: str, report: str) -> str:
     hint = f"  # {report} line {candidate.line}"
     if not candidate.indicator:
@@ -81,6 +88,7 @@ def _number(value: float | None) -> str:
 
 def draft_file(candidates: list[Candidate], year: int, source: str, report: str) -> str:
     """A year file of draft entries: each needs confirming before it counts."""
+    report = comment_safe(report)
     header = (f"# DRAFT year file written by 'goalpost extract' from {report}.\n"
               "# Every entry is a candidate: check it against the report, fix indicator, period,\n"
               "# qualifier and sign, write the English note, then delete its 'draft: true' line.\n"

@@ -6,11 +6,13 @@ Other tools read these files by column name; the names below are a promise.
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from pipeline.atomic import WouldOverwrite, write_keeping_backup
+from pipeline.atomic import write_all
 from pipeline.dataset import Dataset
 from pipeline.models import Indicator, Source, origin
 from pipeline.records import Record
@@ -120,7 +122,8 @@ def to_csv(columns: Sequence[str], rows: Iterable[Mapping[str, str]]) -> str:
 
 def export(dataset: Dataset, out: Path, *, replace: bool = False) -> list[Path]:
     """Write both CSV files into ``out``; refuse to overwrite unless ``replace``, and then
-    keep the previous files as ``.bak`` copies."""
+    keep the previous files as ``.bak`` copies. Raises ``OSError`` when ``out`` cannot be
+    written (a file, read-only, full): then no file was changed."""
     files = {
         out / "records.csv": to_csv(RECORD_COLUMNS, (
             record_row(r, dataset.indicators, dataset.sources) for r in dataset.records)),
@@ -128,9 +131,7 @@ def export(dataset: Dataset, out: Path, *, replace: bool = False) -> list[Path]:
             verdict_row(v, dataset.indicators)
             for v in rate_all(dataset.records, dataset.indicators, dataset.sources))),
     }
-    existing = [path for path in files if path.exists()]
-    if existing and not replace:
-        raise WouldOverwrite(", ".join(str(p) for p in existing))
-    for path, text in files.items():
-        write_keeping_backup(path, text, force=replace)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(out))
+    write_all(files, force=replace)  # both complete on disk before either is put in place
     return list(files)

@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from pipeline.units import UnitName
@@ -44,7 +52,7 @@ def _none_as_empty(value: object) -> object:
 
 
 def _date_from_text(value: object) -> object:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError as error:
@@ -55,7 +63,48 @@ def _date_from_text(value: object) -> object:
     return value
 
 
-Text = Annotated[str, Field(min_length=1)]
+def _not_blank(value: str) -> str:
+    """Text made only of spaces says nothing: a blank quote would "match" any source."""
+    if not value.strip():
+        raise PydanticCustomError("blank_text", "expected text, found only spaces")
+    return value
+
+
+def _archive_path(value: str | None) -> str | None:
+    """A path inside the source pack: relative, with no ``..`` step out of it."""
+    if value is None:
+        return value
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\", "~")) or re.match(r"[A-Za-z]:", value) or ".." in parts:
+        raise PydanticCustomError("archive_path", "expected a path inside the source pack, got "
+                                  "{got}", {"got": value})
+    return value
+
+
+def _web_link(value: str | None) -> str | None:
+    """http(s) links to a named host, with no user name before '@' (``http://gov.cn@evil.example/``
+    goes to evil.example)."""
+    if value is None:
+        return value
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        host = None
+    plain = value.isprintable() and not any(c.isspace() for c in value)
+    if parts.scheme not in ("http", "https") or not host or not plain:
+        raise PydanticCustomError(
+            "url_scheme", "expected an http:// or https:// link, got {got}", {"got": value})
+    if "@" in parts.netloc:
+        raise PydanticCustomError("url_userinfo", "expected a link without a user name, got "
+                                  "{got}", {"got": value})
+    return value
+
+
+MAX_TEXT = 2000  # characters: a quote is a phrase, a note a sentence or two
+MAX_TOLERANCE = 1e13
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_not_blank)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 GoalId = Annotated[str, Field(pattern=GOAL_ID_PATTERN, max_length=120)]
 Number = float  # strict mode: accepts int and float, rejects text and booleans
@@ -70,7 +119,7 @@ class Strict(BaseModel):
 class Tolerance(Strict):
     """How far an "about" (左右) target may be missed either way and still count as met."""
 
-    abs: Annotated[float, Field(ge=0)] | None = None
+    abs: Annotated[float, Field(ge=0, le=MAX_TOLERANCE)] | None = None
     rel: Annotated[float, Field(ge=0, le=1)] | None = None
 
 
@@ -123,10 +172,12 @@ class Source(Strict):
     @field_validator("url")
     @classmethod
     def _http_only(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
-            raise PydanticCustomError(
-                "url_scheme", "expected an http:// or https:// link, got {got}", {"got": value})
-        return value
+        return _web_link(value)
+
+    @field_validator("archive")
+    @classmethod
+    def _in_the_pack(cls, value: str | None) -> str | None:
+        return _archive_path(value)
 
 
 class Entry(Strict):

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 PERIOD_FORMATS = "YYYY, YYYY-MM, YYYY-MM/MM, YYYY-Qn, YYYY-Qn/Qn, YYYY-H1, YYYY-H2 or YYYY-YYYY"
 
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTHS = re.compile(r"^(\d{4})-(\d{2})(?:/(\d{2}))?$")
-_QUARTERS = re.compile(r"^(\d{4})-Q([1-4])(?:/Q([1-4]))?$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SPAN = re.compile(r"^(\d{4})-(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+_MONTHS = re.compile(r"^(\d{4})-(\d{2})(?:/(\d{2}))?$", re.ASCII)
+_QUARTERS = re.compile(r"^(\d{4})-Q([1-4])(?:/Q([1-4]))?$", re.ASCII)
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.ASCII)
+_SPAN = re.compile(r"^(\d{4})-(\d{4})$", re.ASCII)
 
 
 class PeriodError(ValueError):
@@ -59,6 +60,9 @@ class Period:
 def parse_period(text: str) -> Period:
     """Parse ``text`` into a :class:`Period`; raise :class:`PeriodError` if it is not one."""
     text = text.strip()
+    if odd := next((c for c in text if c.isdigit() and not c.isascii()), None):
+        raise PeriodError(f"digits must be ASCII 0-9, found {odd!r} "
+                          f"({unicodedata.name(odd, 'a non-ASCII digit')})")
     if match := _YEAR.match(text):
         year = int(match[1])
         return _checked(date(year, 1, 1), date(year, 12, 31), text)

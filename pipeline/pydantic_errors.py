@@ -5,6 +5,7 @@ Messages are chosen by pydantic's stable error ``type``, never by its English te
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -50,7 +51,7 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
         return f"unknown field {show(field_name)}", guess or f"allowed fields: {', '.join(allowed)}"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         wanted = "a whole number" if kind.startswith("int") else "a number"
-        hint = base_units_hint(got) if isinstance(got, str) else ""
+        hint = (_ascii_digits_hint(got) or base_units_hint(got)) if isinstance(got, str) else ""
         return f"expected {wanted}, got {show(got)}", hint or (
             "write digits in base units without quotes, e.g. 126000 or 6.5")
     if kind in ("finite_number",):
@@ -88,10 +89,27 @@ def _describe(model: type[BaseModel], kind: str, got: object, error: Any,
         if kind == "date_value":
             return f"not a real date: {ctx.get('problem')}", "check the day and month"
         return f"expected a date YYYY-MM-DD, got {show(got)}", "for example 2019-12-23"
+    if kind == "blank_text":
+        return "expected text, found only spaces", \
+            "write the text as printed, or remove the field if it is optional"
+    if kind == "url_userinfo":
+        return f"expected a link without a user name, got {show(got)}", \
+            "whatever comes before '@' is not the site; the link goes to the host after it"
+    if kind == "archive_path":
+        return f"expected a path inside the source pack, got {show(got)}", \
+            "write it relative to the pack, e.g. seeds/003_771a7e8552942085.txt, without '..'"
     if kind == "url_scheme":
         return f"expected an http:// or https:// link, got {show(got)}", \
             "links must be web addresses; leave the field out when there is none"
     return error["msg"][:1].lower() + error["msg"][1:], "see docs/record-format.md"
+
+
+def _ascii_digits_hint(text: str) -> str:
+    """``２０１９`` or ``٢٠١٩`` are digits to a person, text to goalpost: say so."""
+    if not any(c.isdigit() and not c.isascii() for c in text):
+        return ""
+    plain = "".join(str(unicodedata.digit(c, "")) or c if c.isdigit() else c for c in text)
+    return f"write the digits as ASCII 0-9, without quotes: {plain}"
 
 
 def literal_options(annotation: object) -> list[str]:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from pipeline.dataset import Dataset
+from pipeline.files import FileRefused, inside, read_regular
 from pipeline.normalize import normalise
 from pipeline.records import Record
+from pipeline.yaml_reader import parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,37 +23,91 @@ class QuoteMiss:
 
     def format(self) -> str:
         e = self.record.entry
-        return f"{self.record.location}: {e.source}: {self.reason}: {self.phrase or e.quote!r}"
+        return f"{self.record.location}: {e.source}: {self.reason}: {(self.phrase or e.quote)!r}"
+
+
+MAX_ARCHIVE_BYTES = 50 * 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    """The searchable text of one archived copy, or why there is none."""
+
+    text: str | None
+    reason: str = ""
 
 
 @cache
-def _archive_text(path: Path) -> str | None:
-    """Normalised searchable text of one archived copy; facts files give their phrases."""
+def _archive_text(path: Path, archive: Path, shown: str) -> Archived:
+    """Normalised searchable text of one archived copy; facts files give their phrases.
+
+    Only regular files inside ``archive`` are read (links are followed, but not out of it)."""
+    if not inside(path, archive):
+        return Archived(None, f"archived copy {shown} is outside the archive folder; not read")
     try:
-        raw = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    if path.suffix in (".yaml", ".yml"):
-        data = yaml.safe_load(raw) or {}
-        phrases = [str(f.get("phrase", "")) for f in data.get("facts", []) if isinstance(f, dict)]
-        return "\n".join(normalise(p) for p in phrases)
-    return normalise(raw)
+        raw = read_regular(path, MAX_ARCHIVE_BYTES)
+    except FileRefused as refused:
+        return Archived(None, f"archived copy {shown}: {refused.message}")
+    except FileNotFoundError:
+        return Archived(None, f"archived copy {shown} not found")
+    except OSError as error:
+        return Archived(None, f"archived copy {shown} cannot be read: {error.strerror}")
+    if path.suffix not in (".yaml", ".yml"):
+        return Archived(normalise(raw.decode("utf-8", errors="replace")))
+    document, problems = parse_yaml(raw, shown)
+    if problems:
+        first = problems[0]
+        return Archived(None, f"archived copy {shown} is not a readable facts file "
+                        f"(line {first.line}, column {first.column}: {first.message})")
+    data = document.data
+    facts = data.get("facts") if isinstance(data, dict) else None
+    if not isinstance(facts, list):
+        return Archived(None, f"archived copy {shown} is not a readable facts file (expected a "
+                        "mapping with a 'facts:' list at the top)")
+    phrases = [str(f.get("phrase", "")) for f in facts if isinstance(f, dict)]
+    return Archived("\n".join(normalise(p) for p in phrases))
 
 
-def verify_quotes(dataset: Dataset, archive: Path) -> list[QuoteMiss]:
-    """Every record whose quote is not in its source's archived copy under ``archive``."""
+PROJECT_ARCHIVE = "project:"
+PROJECT_PAGES = Path("data/pages")
+
+
+def _archive_place(archive: str, pack: Path, project: Path | None) -> tuple[Path, Path, str]:
+    """Where an ``archive:`` path points: into the source pack, or, for a page found by a
+    search of stored pages (``project:data/pages/<file>.yaml``), into the project's own
+    ``data/pages/``. Returns the file, the folder it must stay inside, and its name."""
+    if archive.startswith(PROJECT_ARCHIVE) and project is not None:
+        relative = archive[len(PROJECT_ARCHIVE):]
+        return project / relative, (project / PROJECT_PAGES).resolve(), relative
+    return pack / archive, pack, archive
+
+
+def verify_quotes(dataset: Dataset, archive: Path,
+                  project: Path | None = None) -> list[QuoteMiss]:
+    """Every record whose quote (or official judgement) is not in its source's archived copy
+    under ``archive`` (or, for ``project:`` paths, under the project's ``data/pages/``)."""
     misses = []
+    folder = archive.resolve()
+    project = project.resolve() if project is not None else None
     for record in dataset.records:
         source = dataset.sources[record.entry.source]
         if source.archive is None:
             misses.append(QuoteMiss(record, "source has no archived copy to check against"))
             continue
-        text = _archive_text((archive / source.archive).resolve())
-        if text is None:
-            misses.append(QuoteMiss(record, f"archived copy {source.archive} not found"))
-        elif normalise(record.entry.quote) not in text:
+        if Path(source.archive).is_absolute() or ".." in Path(source.archive).parts:
+            misses.append(QuoteMiss(record, f"archived copy {source.archive} is outside the "
+                                    "archive folder; not read"))
+            continue
+        path, inside_of, shown = _archive_place(source.archive, folder, project)
+        found = _archive_text(path, inside_of, shown)
+        quote = normalise(record.entry.quote)
+        if found.text is None:
+            misses.append(QuoteMiss(record, found.reason))
+        elif not quote:
+            misses.append(QuoteMiss(record, "quote is blank"))
+        elif quote not in found.text:
             misses.append(QuoteMiss(record, f"quote not found in {source.archive}"))
-        elif record.entry.judgement and normalise(record.entry.judgement) not in text:
+        elif record.entry.judgement and normalise(record.entry.judgement) not in found.text:
             misses.append(QuoteMiss(record, f"judgement not found in {source.archive}",
-                                    repr(record.entry.judgement)))
+                                    record.entry.judgement))
     return misses

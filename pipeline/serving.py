@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -21,6 +23,8 @@ from pipeline.tables import Tables, build_tables, problem_table
 from pipeline.view_state import ViewState
 
 KEEP_VIEWS = 64
+T = TypeVar("T")
+KEEP_PARTS = 512
 
 
 class DataServer:
@@ -32,6 +36,7 @@ class DataServer:
         self._tables: dict[str, tuple[Tables, pd.DataFrame]] = {}
         self._views: OrderedDict[tuple[str, ViewState], tuple[pd.DataFrame, pd.DataFrame]] = \
             OrderedDict()
+        self._parts: OrderedDict[tuple[str, str, ViewState], object] = OrderedDict()
 
     def key(self) -> str:
         """The content key of the files as they are now."""
@@ -67,3 +72,20 @@ class DataServer:
                 while len(self._views) > KEEP_VIEWS:
                     self._views.popitem(last=False)
             return self._views[memo]
+
+    def part(self, name: str, key: str, state: ViewState, build: Callable[[], T]) -> T:
+        """What ``build`` makes for one part of the page (a chart, a table, a download), made
+        once per data version and view state and shared by every session: the common rerun,
+        nothing changed, then costs only sending the page. ``build`` must depend on nothing
+        but the tables for ``key`` and ``state``; what it returns is shared, never changed."""
+        memo = (name, key, state)
+        with self._lock:
+            if memo in self._parts:
+                self._parts.move_to_end(memo)
+                return self._parts[memo]  # type: ignore[return-value]
+        made = build()  # outside the lock: other sessions keep being served meanwhile
+        with self._lock:
+            self._parts[memo] = made
+            while len(self._parts) > KEEP_PARTS:
+                self._parts.popitem(last=False)
+        return made

@@ -50,7 +50,8 @@ def _pick(values: Iterable[str], allowed: Iterable[str]) -> tuple[str, ...]:
 
 
 def _int(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) == 4 else None
+    """A 4-digit year in ASCII digits (``²⁰¹⁹`` and ``٢٠١٩`` are not years here)."""
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
 
 
 def from_query(params: Mapping[str, str | Sequence[str]], *, indicators: Iterable[str] = (),

@@ -8,12 +8,16 @@ anchors/aliases are reported as problems, never executed or silently merged.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from typing import NamedTuple
 
 import yaml
 
+from pipeline.files import FileRefused, read_regular
 from pipeline.problems import Path, Problem, show
 
 try:  # LibYAML's C parser when available: same nodes, much faster.
@@ -40,6 +44,12 @@ _FLOAT_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 64
+MAX_NUMBER_CHARS = 40  # more digits than any figure needs; Python refuses ints over 4,300
+# What YAML forbids anywhere in a file (the YAML 1.1 printable set, inverted).
+_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                        "\U00010000-\U0010ffff]")
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")  # line breaks to YAML, not to editors
+MAX_CHARACTER_PROBLEMS = 20
 
 
 _PLAIN = "?plain"
@@ -75,6 +85,12 @@ class Document:
     file: str
     data: object
     root: yaml.Node | None = field(default=None, repr=False)
+    starts: list[int] | None = field(default=None, repr=False)  # see :func:`line_starts`
+
+    def locate(self, mark: yaml.Mark) -> tuple[int, int]:
+        """1-based line and column of a YAML mark, counting only ``\\n`` as a line break
+        (YAML also breaks lines at U+2028, U+2029 and U+0085; editors do not)."""
+        return _locate(mark, self.starts)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of ``path``: its value (or its key, with ``key=True``).
@@ -87,9 +103,9 @@ class Document:
         for part in path:
             child = _child(node, part)
             if child is None:
-                return _mark(key_node if key_node is not None else node)
+                return self.locate((key_node if key_node is not None else node).start_mark)
             key_node, node = child
-        return _mark(key_node if key and key_node is not None else node)
+        return self.locate((key_node if key and key_node is not None else node).start_mark)
 
     def problem(self, path: Path, field_name: str, message: str, hint: str = "", *,
                 key: bool = False, code: str = "invalid") -> Problem:
@@ -109,8 +125,19 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def line_starts(text: str) -> list[int] | None:
+    """Where each line starts, for texts whose YAML line count would differ from an
+    editor's; ``None`` for the usual text (then YAML's own count is right)."""
+    if not _ODD_BREAKS.search(text):
+        return None
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
+def _locate(mark: yaml.Mark, starts: list[int] | None) -> tuple[int, int]:
+    if starts is None:
+        return (mark.line + 1, mark.column + 1)
+    line = bisect.bisect_right(starts, mark.index)
+    return (line, mark.index - starts[line - 1] + 1)
 
 
 class _Builder:
@@ -123,7 +150,8 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path, depth: int = 0) -> object:
         if node.tag == _PLAIN:  # the common case first: an unquoted scalar
-            return _plain(node.value)
+            value = _plain(node.value)
+            return self._bad_number(node, path, value) if type(value) is BadNumber else value
         if depth > MAX_DEPTH:
             return self._fail(node, path, f"nesting deeper than {MAX_DEPTH} levels",
                               "year files are a list of flat entries", "too_deep")
@@ -151,13 +179,16 @@ class _Builder:
                 continue
             key = key_node.value
             if key in result:
-                first = _mark(next(k for k, _ in node.value if k.value == key))
+                first = self.document.locate(
+                    next(k for k, _ in node.value if k.value == key).start_mark)
                 self._fail(key_node, path, f"duplicate key {show(key)}",
                            f"it is already set on line {first[0]}; keep one", "duplicate_key",
                            field_name=_join(path, key))
                 continue
             if value_node.tag == _PLAIN:  # fast path for the common case
-                result[key] = _plain(value_node.value)
+                value = _plain(value_node.value)
+                result[key] = (self._bad_number(value_node, (*path, key), value)
+                               if type(value) is BadNumber else value)
                 continue
             if id(value_node) in self._seen:  # an alias: point at the key that uses it
                 self._fail(key_node, path, "YAML anchors and aliases (&name, *name) are not "
@@ -167,28 +198,59 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
+    def _bad_number(self, node: yaml.Node, path: Path, bad: BadNumber) -> str:
+        """Report a number goalpost cannot hold; keep the text, so the entry fails too."""
+        self._fail(node, path, bad.message, bad.hint, bad.code)
+        return node.value
+
     def _fail(self, node: yaml.Node, path: Path, message: str, hint: str, code: str,
               field_name: str | None = None) -> None:
-        line, column = _mark(node)
+        line, column = self.document.locate(node.start_mark)
         name = field_name if field_name is not None else _join(path)
         self.problems.append(Problem(self.document.file, line, column, name, message, hint, code))
         return None
 
 
+class BadNumber(NamedTuple):
+    """A written number goalpost cannot hold, and what to say about it."""
+
+    message: str
+    hint: str
+    code: str
+
+
 def _plain(text: str) -> object:
-    """An unquoted scalar: null, true/false, an integer, a decimal number, or text."""
+    """An unquoted scalar: null, true/false, an integer, a decimal number, or text; or a
+    :class:`BadNumber` for a number too long, too large or too small to hold."""
     first = text[:1]
     if first and (first.isdigit() or first in "+-."):
+        number = _INT_RE.match(text) or _FLOAT_RE.match(text)
+        if number and len(text) > MAX_NUMBER_CHARS:
+            return BadNumber(f"expected a number of at most {MAX_NUMBER_CHARS} characters, "
+                             f"found one of {len(text):,}", "write the figure in base units, "
+                             "e.g. 126000", "number_too_long")
         if _INT_RE.match(text):
             return int(text)
-        if _FLOAT_RE.match(text):
-            return float(text)
+        if number:
+            return _decimal(text)
         return text
     if text in _NULLS:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
     return text
+
+
+def _decimal(text: str) -> float | BadNumber:
+    value = float(text)
+    if math.isinf(value):
+        return BadNumber(f"expected a number below 1e308, found {text}",
+                         "write the figure in base units, e.g. 126000", "number_too_large")
+    if value == 0 and re.search("[1-9]", re.split("[eE]", text)[0]):
+        return BadNumber(f"expected a number that can be stored, found {text}, which is so "
+                         "small it would become 0", "write 0, or the figure in base units",
+                         "number_too_small")
+    return value
 
 
 def _join(path: Path, key: str | None = None) -> str:
@@ -202,7 +264,9 @@ def read_yaml(path: FsPath, display: str | None = None) -> tuple[Document, list[
     name = display or str(path)
     document = Document(name, None)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except FileRefused as refused:
+        return document, [Problem(name, 1, 1, "", refused.message, refused.hint, refused.code)]
     except OSError as error:
         return document, [Problem(name, 1, 1, "", f"cannot read file: {error.strerror}",
                                   "check the path and permissions", "unreadable")]
@@ -215,6 +279,9 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
     text, problem = _decode(raw, name)
     if problem:
         return document, [problem]
+    if characters := _character_problems(text, name):
+        return document, characters
+    document.starts = line_starts(text)
     try:
         composer = _Composer(text)
         try:
@@ -222,7 +289,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
         finally:
             composer.dispose()
     except yaml.MarkedYAMLError as error:
-        return document, [_syntax_problem(error, name, text)]
+        return document, [_syntax_problem(error, name, text, document.starts)]
     except yaml.reader.ReaderError as error:
         return document, [_character_problem(error, name, text)]
     except yaml.YAMLError as error:
@@ -234,7 +301,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
                                   "year files are a list of flat entries", "too_deep")]
     if root is None:
         return document, []
-    if "*" in text and (aliases := _alias_problems(text, name)):
+    if "*" in text and (aliases := _alias_problems(text, name, document.starts)):
         return document, aliases
     builder = _Builder(document)
     document.root = root
@@ -242,9 +309,9 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Document, list[Problem]]:
     return document, builder.problems
 
 
-def _alias_problems(text: str, name: str) -> list[Problem]:
+def _alias_problems(text: str, name: str, starts: list[int] | None) -> list[Problem]:
     """One problem per alias (``*name``), at the alias itself rather than its anchor."""
-    return [Problem(name, event.start_mark.line + 1, event.start_mark.column + 1, "",
+    return [Problem(name, *_locate(event.start_mark, starts), "",
                     f"YAML alias *{event.anchor} is not allowed",
                     "anchors and aliases are not supported; write the value out in full",
                     "yaml_alias")
@@ -277,28 +344,65 @@ def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
                            "encoding")
 
 
+def _character_problems(text: str, name: str) -> list[Problem]:
+    """Every character YAML forbids (control characters), each at its line and column."""
+    problems = []
+    for match in _FORBIDDEN.finditer(text):
+        before = text[: match.start()]
+        line = before.count("\n") + 1
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        problems.append(Problem(name, line, column, "", f"character U+{ord(match[0]):04X} is "
+                                "not allowed in YAML", "delete it; it often comes from copying "
+                                "text out of a web page or PDF", "yaml_character"))
+        if len(problems) == MAX_CHARACTER_PROBLEMS:
+            break
+    return problems
+
+
 def _character_problem(error: yaml.reader.ReaderError, name: str, text: str) -> Problem:
-    """A character YAML forbids (control characters): located by its position."""
-    before = text[: error.position]
+    """A character YAML forbids, as LibYAML reports it: its position counts UTF-8 bytes."""
+    position = error.position
+    if _Parser.__module__.startswith("yaml._yaml"):
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    before = text[:position]
     line = before.count("\n") + 1
-    column = error.position - (before.rfind("\n") + 1) + 1
+    column = position - (before.rfind("\n") + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(str(error.character))
     return Problem(name, line, column, "", f"character U+{code:04X} is not allowed in YAML",
                    "delete it; it often comes from copying text out of a web page or PDF",
                    "yaml_character")
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else 1
-    column = mark.column + 1 if mark else 1
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str,
+                    starts: list[int] | None = None) -> Problem:
     problem = (error.problem or "invalid YAML").strip()
+    context = (error.context or "").strip()
+    unclosed = _UNCLOSED.get(context) if error.context_mark else None
+    at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())
+    if unclosed and at_end:
+        mark = error.context_mark  # where it opened, not where the file ends
+        line, column = _locate(mark, starts)
+        return Problem(name, line, column, "", f"YAML syntax: expected {unclosed[0]} to be "
+                       f"closed, found it still open where the file ends", unclosed[1],
+                       "yaml_syntax")
+    mark = error.problem_mark or error.context_mark
+    line, column = _locate(mark, starts) if mark else (1, 1)
     hint = "check indentation, colons and quotes on this line and the one above"
     if "'\\t'" in problem or "\t" in problem or _has_tab(text, line):
         problem, hint = "tab character in indentation", "YAML indents with spaces only"
     elif error.context:
-        problem = f"{problem} ({error.context.strip()})"
+        problem = f"{problem} ({context})"
     return Problem(name, line, column, "", f"YAML syntax: {problem}", hint, "yaml_syntax")
+
+
+_UNCLOSED = {
+    "while scanning a quoted scalar": ("the quoted text that starts here",
+                                       "add the closing quote where the text ends"),
+    "while parsing a flow sequence": ("the list '[' that starts here",
+                                      "add the closing ']' where the list ends"),
+    "while parsing a flow mapping": ("the mapping '{' that starts here",
+                                     "add the closing '}' where the mapping ends"),
+}
 
 
 def _has_tab(text: str, line: int) -> bool:

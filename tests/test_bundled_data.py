@@ -185,7 +185,7 @@ def test_every_source_has_an_archived_copy_and_every_link_is_web() -> None:
 
 @needs_pack
 def test_every_quote_is_in_its_source() -> None:
-    misses = verify_quotes(dataset(), SOURCES_PACK)
+    misses = verify_quotes(dataset(), SOURCES_PACK, PROJECT_ROOT)
     assert [m.format() for m in misses] == []
 
 

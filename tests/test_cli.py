@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -250,3 +252,78 @@ def test_extract_names_an_unknown_source(make_project: ProjectMaker,
                        "conf-219", "--out", str(tmp_path / "d.yaml"), capsys=capsys)
     assert code == 1
     assert err == "error: unknown source 'conf-219' (did you mean 'conf-2019' or 'conf-2018'?)\n"
+
+
+def test_writers_say_what_failed_in_one_line_and_change_nothing(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project({"targets/2018.yaml": GOOD_2018})
+    a_file = tmp_path / "out.csv"
+    a_file.write_text("mine", encoding="utf-8")
+    code, _, err = run(root, "export", "--out", str(a_file), capsys=capsys)
+    assert (code, err) == (1, f"error: cannot write {a_file}: Not a directory; nothing was "
+                           "changed (hint: give the path of a folder: export writes "
+                           "records.csv and verdicts.csv into it)\n")
+    report = tmp_path / "r.txt"
+    report.write_text("增长5%。", encoding="utf-8")
+    code, _, err = run(root, "extract", str(report), "--year", "2019", "--out", str(tmp_path),
+                       capsys=capsys)
+    assert (code, err) == (1, f"error: cannot write {tmp_path}: Is a directory; nothing was "
+                           "changed (hint: give the path of a file, e.g. drafts/2025.yaml)\n")
+    code, _, err = run(tmp_path / "typo", "new-year", "2026", capsys=capsys)
+    assert (code, err) == (1, f"error: no targets/ folder in {tmp_path / 'typo'} (hint: run "
+                           "it in the project folder, or pass --root the folder that holds "
+                           "data/ and targets/)\n")
+    assert not (tmp_path / "typo").exists()
+
+    def full(handle: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    code, _, err = run(root, "new-year", "2026", capsys=capsys)
+    path = root / "targets" / "2026.yaml"
+    assert (code, err) == (1, f"error: cannot write {path}: No space left on device; nothing "
+                           "was changed (hint: the disk is full; free some space and run it "
+                           "again)\n")
+    monkeypatch.undo()
+    real_open = os.open
+
+    def read_only(name: object, flags: int, *args: object) -> int:
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(name))
+        return real_open(name, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", read_only)
+    code, _, err = run(root, "export", "--out", str(tmp_path / "exp"), capsys=capsys)
+    assert (code, err) == (1, f"error: cannot write {tmp_path / 'exp' / 'records.csv'}: "
+                           "Read-only file system; nothing was changed (hint: that file system "
+                           "is read-only; write somewhere else)\n")
+    assert sorted(p.name for p in (root / "targets").iterdir()) == ["2018.yaml"]
+    assert a_file.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_report_name_with_line_breaks_stays_in_its_comment(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = make_project()
+    report = tmp_path / "r\nyear: 1999\nentries: []\n#.txt"
+    report.write_text("预计2019年,全国规模以上工业增加值增长5.6%左右。", encoding="utf-8")
+    out = tmp_path / "2019.yaml"
+    code, _, _ = run(root, "extract", str(report), "--year", "2019", "--out", str(out),
+                     capsys=capsys)
+    text = out.read_text(encoding="utf-8")
+    assert code == 0
+    assert text.splitlines()[0] == ("# DRAFT year file written by 'goalpost extract' from "
+                                    "r\\nyear: 1999\\nentries: []\\n#.txt.")
+    assert [line for line in text.splitlines() if not line.lstrip().startswith("#")][:2] == [
+        "year: 2019", "entries:"]
+
+
+def test_extract_never_waits_on_a_pipe(make_project: ProjectMaker,
+                                       capsys: pytest.CaptureFixture[str],
+                                       tmp_path: Path) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    code, _, err = run(make_project(), "extract", str(fifo), "--year", "2019", "--out",
+                       str(tmp_path / "d.yaml"), capsys=capsys)
+    assert (code, err) == (1, f"error: cannot read {fifo}: expected a text file, found a "
+                           "named pipe (FIFO); it is not read\n")

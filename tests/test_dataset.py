@@ -33,8 +33,8 @@ CASES = {
          "(hint: write the number without quotes or units: 6)"]),
     "an infinite number": (
         year_file(2018, entry(value="1e999")),
-        ["targets/2018.yaml:6:12: entries[0].value: expected a finite number, got inf "
-         "(hint: write the figure in base units)"]),
+        ["targets/2018.yaml:6:12: entries[0].value: expected a number below 1e308, found "
+         "1e999 (hint: write the figure in base units, e.g. 126000)"]),
     "a misspelt key": (
         year_file(2018, entry(valeu=6, value=None)),
         ["targets/2018.yaml:11:5: entries[0].valeu: unknown field 'valeu' "
@@ -167,9 +167,9 @@ CASES = {
          "(hint: YAML indents with spaces only)"]),
     "broken syntax": (
         "year: 2018\nentries:\n  - role: [target\n",
-        ["targets/2018.yaml:4:1: YAML syntax: did not find expected ',' or ']' (while "
-         "parsing a flow sequence) (hint: check indentation, colons and quotes on this line "
-         "and the one above)"]),
+        ["targets/2018.yaml:3:11: YAML syntax: expected the list '[' that starts here to be "
+         "closed, found it still open where the file ends (hint: add the closing ']' where "
+         "the list ends)"]),
     "a file in GBK": (
         "year: 2018\nentries:\n  - quote: 工业\n".encode("gbk"),
         ["targets/2018.yaml:3:12: not valid UTF-8 (byte 0xb9) (hint: save the file as UTF-8; "
@@ -238,8 +238,9 @@ def test_an_empty_year_file_is_valid(make_project: ProjectMaker) -> None:
 
 def test_a_file_not_named_after_its_year(make_project: ProjectMaker) -> None:
     root = make_project({"targets/draft.yaml": "year: 2018\nentries:\n"})
-    assert problems(root) == ["targets/draft.yaml:1:1: year files are named after their year "
-                              "(hint: rename it to targets/YYYY.yaml)"]
+    assert problems(root) == ["targets/draft.yaml:1:1: expected a year file named YYYY.yaml, "
+                              "found 'draft.yaml'; it is not read (hint: rename it to "
+                              "targets/YYYY.yaml, or move it out of targets/)"]
 
 
 REGISTRY_CASES = {

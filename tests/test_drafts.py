@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import ProjectMaker
 
 from pipeline.dataset import load_project
-from pipeline.drafts import draft_file, template
+from pipeline.drafts import comment_safe, draft_file, template
 from pipeline.extract import Candidate
 
 
@@ -35,3 +35,9 @@ def test_a_draft_file_lists_every_candidate_as_a_draft(make_project: ProjectMake
     ]
     assert "# report.txt line 12. Indicator not matched; closest: industrial_va_growth" in text
     assert 'quote: "增长5.6%左右\\"\\n: x"' in text  # report text cannot break the YAML
+
+
+def test_comments_cannot_be_broken_out_of() -> None:
+    assert comment_safe("a\nyear: 1999\r\u2028\x85b.txt") == \
+        "a\\nyear: 1999\\r\\u2028\\u0085b.txt"
+    assert comment_safe("报告 2019.txt") == "报告 2019.txt"

@@ -45,3 +45,12 @@ def test_bad_periods_say_why(text: str, message: str) -> None:
 def test_whole_years() -> None:
     assert parse_period("2021-2025").is_whole_years
     assert not parse_period("2021-H1").is_whole_years
+
+
+def test_digits_must_be_ascii() -> None:
+    for text, digit in (("２０１９", "'２' (FULLWIDTH DIGIT TWO)"),
+                        ("٢٠١٩", "'٢' (ARABIC-INDIC DIGIT TWO)"),
+                        ("2019-Q١", "'١' (ARABIC-INDIC DIGIT ONE)")):
+        with pytest.raises(PeriodError) as error:
+            parse_period(text)
+        assert str(error.value) == f"digits must be ASCII 0-9, found {digit}"

@@ -51,3 +51,29 @@ def test_a_missing_archive_file_is_reported(make_project: ProjectMaker, tmp_path
                         sources=ARCHIVED_SOURCES)
     misses = verify_quotes(load_project(root), tmp_path / "empty")
     assert [m.reason for m in misses] == ["archived copy seeds/conf.txt not found"]
+
+
+def test_pages_found_by_a_search_are_archived_in_the_project(make_project: ProjectMaker) -> None:
+    sources = ARCHIVED_SOURCES.replace("archive: seeds/conf.txt",
+                                       "archive: project:data/pages/2018-12-27_conf.yaml")
+    root = make_project({
+        "targets/2018.yaml": year_file(2018, entry(quote="工业增加值增长6%左右")),
+        "data/pages/2018-12-27_conf.yaml": "source: {title: t}\nfacts:\n"
+                                           "  - phrase: 全年工业增加值增长6%左右\n",
+    }, sources=sources)
+    pack = make_archive(root)
+    assert verify_quotes(load_project(root), pack, root) == []
+    outside = sources.replace("project:data/pages/2018-12-27_conf.yaml",
+                              "project:targets/2018.yaml")
+    root = make_project(sources=outside)
+    assert [m.reason for m in verify_quotes(load_project(root), pack, root)] == [
+        "archived copy targets/2018.yaml is outside the archive folder; not read"]
+
+
+def test_an_official_judgement_must_be_printed_in_its_source(make_project: ProjectMaker) -> None:
+    root = make_project({"targets/2020.yaml": year_file(2020, entry(
+        role="outcome", indicator="fiveg_base_stations_new", unit="count", period=2019,
+        value=600000, qualifier="at_least", source="scio-2020", quote="新建5G基站超60万个",
+        judgement="超额完成"))}, sources=ARCHIVED_SOURCES)
+    assert [m.format() for m in verify_quotes(load_project(root), make_archive(root))] == [
+        "targets/2020.yaml:3: scio-2020: judgement not found in facts/scio.yaml: '超额完成'"]

@@ -34,3 +34,19 @@ def test_an_empty_selection_gives_empty_views(make_project: ProjectMaker) -> Non
     server = DataServer(make_project({"targets/2018.yaml": year_file(2018, entry())}))
     counts, grid = server.overview(server.key(), ViewState(statuses=("missed",)))
     assert counts.empty and grid.empty
+
+
+def test_parts_are_built_once_per_key_and_state(make_project: ProjectMaker) -> None:
+    server = DataServer(make_project({"targets/2018.yaml": year_file(2018, entry())}))
+    calls: list[int] = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    first = server.part("chart", "k", ViewState(), build)
+    assert server.part("chart", "k", ViewState(), build) is first
+    assert server.part("chart", "k", ViewState(language="zh"), build) == [2]
+    assert server.part("chart", "k2", ViewState(), build) == [3]
+    assert server.part("table", "k", ViewState(), build) == [4]
+    assert len(calls) == 4

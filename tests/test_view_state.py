@@ -40,3 +40,10 @@ def test_unknown_or_hostile_values_are_dropped() -> None:
 def test_repeated_values_are_kept_once() -> None:
     state = from_query({"status": "met,met,missed"}, indicators=INDICATORS, years=YEARS)
     assert state.statuses == ("met", "missed")
+
+
+def test_digits_that_are_not_ascii_are_ignored_not_a_crash() -> None:
+    for year in ("²⁰¹⁹", "٢٠١٩", "２０１９", "1" * 5000):
+        state = from_query({"year": year, "years": f"{year},{year}"}, indicators=INDICATORS,
+                           years=YEARS)
+        assert (state.year, state.years) == (None, None)

@@ -113,3 +113,34 @@ def test_control_characters_are_located() -> None:
     _, problems = read("a: 1\nb: x\x1fy\n")
     assert problems == ["f.yaml:2:5: character U+001F is not allowed in YAML (hint: delete it; "
                         "it often comes from copying text out of a web page or PDF)"]
+
+
+def test_numbers_goalpost_cannot_hold_are_problems() -> None:
+    data, problems = read(f"a: {'9' * 5000}\nb: 1e400\nc: -1e-400\nd: 1e-300\n")
+    assert data == {"a": "9" * 5000, "b": "1e400", "c": "-1e-400", "d": 1e-300}
+    assert problems == [
+        "f.yaml:1:4: a: expected a number of at most 40 characters, found one of 5,000 (hint: "
+        "write the figure in base units, e.g. 126000)",
+        "f.yaml:2:4: b: expected a number below 1e308, found 1e400 (hint: write the figure in "
+        "base units, e.g. 126000)",
+        "f.yaml:3:4: c: expected a number that can be stored, found -1e-400, which is so small "
+        "it would become 0 (hint: write 0, or the figure in base units)"]
+
+
+def test_lines_count_only_newlines() -> None:
+    _, problems = read('a: "中\u2028文\u2029字\x85"\nb: 1\nb: 2\n')
+    assert problems == ["f.yaml:3:1: b: duplicate key 'b' (hint: it is already set on line 2; "
+                        "keep one)"]
+
+
+def test_a_control_character_after_chinese_text_is_located() -> None:
+    _, problems = read("a: 中文中文中文中文中文中文中文中文\nb: 中文\x01\n")
+    assert problems == ["f.yaml:2:6: character U+0001 is not allowed in YAML (hint: delete "
+                        "it; it often comes from copying text out of a web page or PDF)"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    _, problems = read("a: 'open\nb: 1\nc: 2\n")
+    assert problems == ["f.yaml:1:4: YAML syntax: expected the quoted text that starts here "
+                        "to be closed, found it still open where the file ends (hint: add the "
+                        "closing quote where the text ends)"]
