@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pipeline.models import Entry, Indicator
+from pipeline.people import readable
 from pipeline.units import UNITS
 from pipeline.verdicts import Verdict
 
@@ -31,8 +32,10 @@ def signed(value: float) -> str:
     return ("+" if value > 0 else "-") + format_number(abs(value))
 
 
-def describe(entry: Entry, language: str = "en") -> str:
-    """A target or outcome in words: ``about 6%``, ``5.5–6%``, ``achieved``; or in Chinese."""
+def describe(entry: Entry, language: str = "en", for_people: bool = False) -> str:
+    """A target or outcome in words: ``about 6%``, ``5.5–6%``, ``achieved``; or in Chinese.
+    ``for_people`` writes large numbers the way people read them: ``3.7万亿元``,
+    ``1.2 billion users``."""
     unit = UNITS[entry.unit]
     milestone, achieved, not_achieved, estimate = MILESTONE_WORDS[language]
     if entry.unit == "milestone":
@@ -45,11 +48,15 @@ def describe(entry: Entry, language: str = "en") -> str:
         suffix = ""
     else:
         suffix = f" {unit.zh}" if language == "zh" else f" {unit.en}"
+    number = format_number
+    if for_people:
+        suffix = suffix.lstrip() if language == "zh" else suffix
+        number = lambda value: readable(value, language)  # noqa: E731
     if entry.qualifier == "range" and entry.low is not None and entry.high is not None:
-        return f"{format_number(entry.low)}–{format_number(entry.high)}{suffix}"
+        return f"{number(entry.low)}–{number(entry.high)}{suffix}"
     assert entry.value is not None
     words = QUALIFIER_WORDS[language]
-    text = f"{words[entry.qualifier]}{format_number(entry.value)}{suffix}"
+    text = f"{words[entry.qualifier]}{number(entry.value)}{suffix}"
     return f"{text}{estimate}" if entry.estimate else text
 
 
