@@ -8,22 +8,14 @@ from typing import Any
 import streamlit as st
 
 from pipeline import charts, styles, views
+from pipeline import view_state as vs
 from pipeline.dataset import find_root
 from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
+from pipeline.goal_view import goal_page, headline
 from pipeline.i18n import LANGUAGES, t
 from pipeline.scopes import scope_name
 from pipeline.serving import DataServer
 from pipeline.units import UNITS
-from pipeline.verdicts import STATUSES
-from pipeline.view_state import (
-    CATEGORIES,
-    SOURCE_KINDS,
-    VIEWS,
-    ViewState,
-    from_query,
-    to_query,
-    with_changes,
-)
 
 ROOT = find_root(Path(__file__).parent)
 
@@ -40,7 +32,8 @@ key = server.key()
 tables, problems = server.tables(key)
 all_years = sorted(tables.verdicts["year"].unique().tolist())
 names = {r.indicator_id: (r.en, r.zh) for r in tables.indicators.itertuples()}
-url = from_query(st.query_params.to_dict(), indicators=names, years=all_years)
+url = vs.from_query(st.query_params.to_dict(), indicators=names, years=all_years,
+                 goals=tables.verdicts["goal_id"])
 
 
 def shared(name: str, build: Any) -> Any:  # build() once per data and view, for all sessions
@@ -71,16 +64,15 @@ with st.sidebar:
     remember("scope", [s for s in url.scopes if s in present])
     scopes = st.multiselect(t("scope", lang), present, key="scope", placeholder=t("all", lang),
                             format_func=lambda s: scope_name(s, lang))
-    remember("cat", list(url.categories))
-    categories = st.multiselect(t("category", lang), CATEGORIES, key="cat",
-                                format_func=lambda c: t(c, lang), placeholder=t("all", lang))
-    remember("kind", list(url.kinds))
-    kinds = st.multiselect(t("source_kind", lang), SOURCE_KINDS, key="kind",
-                           format_func=lambda k: t(k, lang), placeholder=t("all", lang))
-    remember("status", list(url.statuses))
-    statuses = st.multiselect(t("status", lang), STATUSES, key="status",
-                              format_func=lambda s: views.status_label(s, lang),
-                              placeholder=t("all", lang))
+    picked = {}
+    for name, label, options, chosen, word in (
+            ("cat", "category", vs.CATEGORIES, url.categories, lambda c: t(c, lang)),
+            ("kind", "source_kind", vs.SOURCE_KINDS, url.kinds, lambda k: t(k, lang)),
+            ("status", "status", vs.STATUSES, url.statuses, lambda s: views.status_label(s, lang))):
+        remember(name, list(chosen))
+        picked[name] = st.multiselect(t(label, lang), options, key=name, format_func=word,
+                                      placeholder=t("all", lang))
+    categories, kinds, statuses = picked["cat"], picked["kind"], picked["status"]
     years = None
     if len(all_years) > 1:
         remember("years", url.years or (all_years[0], all_years[-1]))
@@ -91,9 +83,9 @@ with st.sidebar:
     st.caption(t("share_link", lang))
 
 st.title(t("title", lang))
-st.caption(t("subtitle", lang))
+st.caption(t("subtitle", lang) + " " + t("data_as_of", lang, date=views.data_as_of(tables)))
 remember("view", url.view)
-view = st.segmented_control(t("view", lang), VIEWS, key="view",
+view = st.segmented_control(t("view", lang), vs.VIEWS, key="view",
                             format_func=lambda v: t(v, lang)) or "overview"
 
 if not problems.empty:
@@ -101,30 +93,39 @@ if not problems.empty:
         st.dataframe(problems.rename(columns={c: t(c, lang) for c in problems.columns}),
                      hide_index=True, width="stretch")
 
-state = ViewState(view=view, language=lang, scopes=tuple(scopes), categories=tuple(categories),
+state = vs.ViewState(view=view, language=lang, scopes=tuple(scopes), categories=tuple(categories),
                   kinds=tuple(kinds), statuses=tuple(statuses), query=query,
                   years=tuple(years) if years and tuple(years) != (all_years[0], all_years[-1])
-                  else None, indicator=url.indicator, year=url.year)
+                  else None, indicator=url.indicator, year=url.year,
+                  goal=st.session_state.setdefault("goal", url.goal))
 selected = views.filter_verdicts(tables.verdicts, state)
 link = st.column_config.LinkColumn(display_text="↗")
-links = {t("target_link", lang): link, t("result_link", lang): link}
+links = {t("target_link", lang): link, t("result_link", lang): link,
+         t("open_goal", lang): st.column_config.LinkColumn(display_text="→")}
 source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width=110)
 
-if view == "overview":
+if state.goal and (page := goal_page(tables, state.goal, lang)):
+    st.button(t("back", lang), on_click=lambda: st.session_state.update(goal=""))
+    st.text(page.sentence)
+    st.text(f"{t('how_reached', lang)}: {page.verdict['reason']}")  # record text: never Markdown
+    if page.verdict["official_judgement"]:
+        st.text(t("official_vs", lang, official=page.verdict["official_judgement"]))
+    if page.verdict["judgement_differs"]:
+        st.warning(t("differs_note", lang))
+    for title, frame in (("statements_of", page.statements), ("results_of", page.results)):
+        st.subheader(t(title, lang))
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=source_link)
+elif view == "overview":
     counts, grid = server.overview(key, state)
-    cols = st.columns(len(STATUSES) + 1)
-    cols[0].metric(t("goals_metric", lang), len(selected))
-    for col, status in zip(cols[1:], STATUSES, strict=True):
-        col.metric(views.status_label(status, lang), int((selected["status"] == status).sum()))
     if selected.empty:
         st.info(t("no_match", lang))
     else:
+        st.markdown(f"**{headline(selected, lang)}**")  # our own words and counts only
         st.subheader(t("per_year", lang))
         st.caption(t("per_source_note", lang))
         st.plotly_chart(shared("year_bars", lambda: charts.year_bars(counts, lang)),
                         config=charts.png_config("per-year"))
-        several = selected["scope"].nunique() > 1
-        st.subheader(t("grid_scopes" if several else "grid", lang))
+        st.subheader(t("grid_scopes" if selected["scope"].nunique() > 1 else "grid", lang))
         st.dataframe(shared("grid", lambda: styles.frozen_style(grid, views.grid_style)),
                      width="stretch", column_config=dict.fromkeys(grid, narrow))
 
@@ -137,7 +138,7 @@ elif view == "indicator_view":
         keep_choice("indicator", options, url.indicator, lambda: views.busiest_indicator(selected))
         chosen = st.selectbox(t("pick_indicator", lang), options, key="indicator",
                               format_func=lambda i: names[i][1] if lang == "zh" else names[i][0])
-        state = with_changes(state, indicator=chosen)
+        state = vs.with_changes(state, indicator=chosen)
         meta = tables.indicators.set_index("indicator_id").loc[chosen]
         unit = UNITS[meta["unit"]].zh if lang == "zh" else UNITS[meta["unit"]].en
         st.text(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"
@@ -157,7 +158,7 @@ elif view == "scorecard":
     else:
         keep_choice("year", options, url.year, lambda: views.latest_rated_year(selected))
         year = st.selectbox(t("pick_year", lang), options, key="year")
-        state = with_changes(state, year=year)
+        state = vs.with_changes(state, year=year)
         card = shared("card", lambda: views.scorecard(selected[selected["year"] == year], lang))
         st.dataframe(card, hide_index=True, width="stretch", column_config=links)
         left, right = st.columns(2)
@@ -178,9 +179,8 @@ elif view == "ambition":
             st.info(t("no_match", lang))
         else:
             st.dataframe(table, hide_index=True, width="stretch", column_config={
-                t("median_margin", lang): st.column_config.NumberColumn(format="percent"),
-                t("share_exceeded", lang): st.column_config.NumberColumn(format="percent"),
-                t("share_missed", lang): st.column_config.NumberColumn(format="percent")})
+                t(c, lang): st.column_config.NumberColumn(format="percent")
+                for c in ("median_margin", "share_exceeded", "share_missed")})
 
 else:
     st.subheader(t("disagreements", lang) + " · " + t("revisions", lang))
@@ -196,4 +196,4 @@ else:
     promised = shared("promised", lambda: views.commitments(tables, lang, names, state))
     st.dataframe(promised, hide_index=True, width="stretch", column_config=source_link)
 
-st.query_params.from_dict(to_query(state))
+st.query_params.from_dict(vs.to_query(state))

@@ -9,7 +9,7 @@ from pipeline.people import readable
 from pipeline.units import UNITS
 from pipeline.verdicts import Verdict
 
-SYMBOLS = {"met": "✓", "exceeded": "▲", "missed": "✗", "claimed": "☑", "unratable": "?",
+SYMBOLS = {"met": "✓", "exceeded": "★", "missed": "✗", "claimed": "☑", "unratable": "?",
            "no_result": "∅", "not_due": "…"}
 QUALIFIER_WORDS = {"en": {"exact": "", "about": "about ", "at_least": "≥ ", "at_most": "≤ "},
                    "zh": {"exact": "", "about": "约", "at_least": "≥ ", "at_most": "≤ "}}

@@ -27,13 +27,14 @@ VERDICT_COLUMNS = [
     "result_estimate", "result_reliability", "disagreement", "revised", "basis", "reason",
     "results_considered", "band", "early", "derived", "progress", "progress_basis", "evidence",
     "weak_evidence", "official_judgement", "judgement_differs", "claim_quote", "search_note",
-    "search_text",
+    "result_ids", "search_text",
 ]
 RECORD_COLUMNS = [
     "record_id", "scope", "role", "year", "period", "period_end", "indicator_id", "value", "low",
     "high", "reference", "qualifier", "estimate", "achieved", "text", "text_zh", "quote", "note",
     "source_id", "source_title", "source_kind", "source_published", "source_url",
-    "source_reliability", "status", "decides", "target_id", "goal_id",
+    "source_reliability", "source_publisher", "source_reliability_note", "status", "decides",
+    "target_id", "goal_id",
 ]
 
 
@@ -109,7 +110,12 @@ def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
         "weak_evidence": verdict.weak_evidence, "official_judgement": verdict.official_judgement,
         "judgement_differs": verdict.judgement_differs,
         "claim_quote": verdict.claim.entry.quote if verdict.claim else "",
-        "search_note": verdict.search_note, "search_text": searchable.lower(),
+        "search_note": verdict.search_note,
+        "result_ids": " ".join(r.record_id for r in (
+            *verdict.outcomes, *(verdict.derived_from or ()), *([verdict.claim] if verdict.claim
+                                                                  else []))
+            if r.entry.note and not r.entry.note.startswith("Derived: ")),
+        "search_text": searchable.lower(),
     }
 
 
@@ -128,7 +134,9 @@ def _record_row(record: Record, dataset: Dataset, status: str, decides: bool,
         "quote": e.quote, "note": e.note,
         "source_id": source.id, "source_title": source.title, "source_kind": origin(source),
         "source_published": source.published.isoformat(), "source_url": source.url or "",
-        "source_reliability": source.reliability, "status": status, "decides": decides,
+        "source_reliability": source.reliability, "source_publisher": source.publisher,
+        "source_reliability_note": source.reliability_note or "", "status": status,
+        "decides": decides,
         "target_id": target_id, "goal_id": goal,
     }
 

@@ -34,6 +34,7 @@ class ViewState:
     query: str = ""
     indicator: str = ""
     year: int | None = None
+    goal: str = ""
 
 
 def _values(params: Mapping[str, str | Sequence[str]], key: str) -> list[str]:
@@ -55,7 +56,7 @@ def _int(text: str) -> int | None:
 
 
 def from_query(params: Mapping[str, str | Sequence[str]], *, indicators: Iterable[str] = (),
-               years: Iterable[int] = ()) -> ViewState:
+               years: Iterable[int] = (), goals: Iterable[str] = ()) -> ViewState:
     """Read a state from query parameters, keeping only known, well-formed values."""
     known_years = sorted(set(years))
     view = _pick(_values(params, "view"), VIEWS)
@@ -79,6 +80,7 @@ def from_query(params: Mapping[str, str | Sequence[str]], *, indicators: Iterabl
         query=" ".join((_values(params, "q") or [""])[0].split())[:MAX_SEARCH],
         indicator=indicator[0] if indicator else "",
         year=year if year in known_years else None,
+        goal=next(iter(_pick(_values(params, "goal")[:1], goals)), ""),
     )
 
 
@@ -101,6 +103,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         params["indicator"] = state.indicator
     if state.year is not None:
         params["year"] = str(state.year)
+    if state.goal:
+        params["goal"] = state.goal
     return params
 
 

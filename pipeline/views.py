@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.goal_view import goal_sentence
 from pipeline.i18n import Language, t
 from pipeline.report import SYMBOLS, signed
 from pipeline.scopes import scope_name
@@ -61,6 +62,12 @@ def filter_verdicts(verdicts: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     for word in state.query.lower().split():
         mask &= verdicts["search_text"].str.contains(word, regex=False)
     return verdicts[mask]
+
+
+def data_as_of(tables: Tables) -> str:
+    """The latest source date in the records: how current the verdicts are."""
+    dates = tables.records["source_published"]
+    return str(dates.max()) if len(dates) else ""
 
 
 def busiest_indicator(verdicts: pd.DataFrame) -> str:
@@ -140,6 +147,8 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     flags = verdicts.apply(_flags, axis=1, language=language) if len(verdicts) else \
         pd.Series(dtype=str)
     frame = pd.DataFrame({
+        t("in_words", language): [goal_sentence(row, language) for _, row in verdicts.iterrows()],
+        t("open_goal", language): "?goal=" + verdicts["goal_id"],
         t("scope", language): verdicts["scope"].map(lambda s: scope_name(s, language)),
         t("year", language): verdicts["year"],
         t("period", language): verdicts["period"],

@@ -45,7 +45,7 @@ def test_indicator_figure_marks_each_kind_of_goal_and_result(tables: Tables) -> 
     assert traces["Result (final)"].marker.color == "#000000"
     assert traces["Result (estimate)"].marker.color == "#FFFFFF"
     assert [a.text for a in figure.layout.annotations] == [
-        "✓ met", "∅ no result", "∅ no result", "∅ no result"]
+        "✓ met", "∅ no result found", "∅ no result found", "∅ no result found"]
 
 
 def test_record_text_in_hovers_is_escaped(tables: Tables) -> None:
@@ -58,7 +58,7 @@ def test_record_text_in_hovers_is_escaped(tables: Tables) -> None:
 
 def test_year_bars_stack_verdicts_with_words(tables: Tables) -> None:
     figure = year_bars(year_counts(tables.verdicts), "zh")
-    assert [trace.name for trace in figure.data] == ["✓ 达成", "∅ 无公开结果"]
+    assert [trace.name for trace in figure.data] == ["✓ 达成", "∅ 未找到结果"]
     assert figure.layout.barmode == "stack"
 
 

@@ -77,14 +77,14 @@ def test_year_counts_and_grid(tables: Tables) -> None:
         "2019": {"5G base stations built in the year": "✗ missed",
                  "Industrial value added growth": "✓ met"},
         "2020": {"5G base stations built in the year": "",
-                 "Industrial value added growth": "∅ no result"}}
+                 "Industrial value added growth": "∅ no result found"}}
     assert status_grid(tables.verdicts, "zh").loc["规模以上工业增加值增长", "2019"] == "✓ 达成"
 
 
 def test_grid_cells_carry_colour_and_a_symbol() -> None:
     assert grid_style("✗ missed").startswith("background-color: #D55E00")
     assert grid_style("") == ""
-    assert status_label("exceeded", "zh") == "▲ 超额"
+    assert status_label("exceeded", "zh") == "★ 超额完成"
 
 
 def test_scorecard_has_evidence_for_both_sides(tables: Tables) -> None:
@@ -102,7 +102,11 @@ def test_scorecard_has_evidence_for_both_sides(tables: Tables) -> None:
     assert first["Target link"] == "https://www.miit.gov.cn/a.html"
     assert pd.isna(first["Result link"])
     chinese = scorecard(tables.verdicts, "zh")
-    assert list(chinese.columns)[:6] == ["范围", "年份", "时期", "指标", "目标", "结果"]
+    assert list(chinese.columns)[:8] == ["一句话结论", "目标详情", "范围", "年份", "时期", "指标",
+                                         "目标", "结果"]
+    assert first["In words"] == ("Goal: about 6% · Industrial value added growth · 2019 · "
+                                 "result 6% · met it")
+    assert first["Goal page"] == "?goal=industrial_va_growth:2019:about6"
     assert chinese["范围"].tolist()[0] == "全国"
 
 
@@ -142,7 +146,7 @@ def test_scope_grid_counts_verdicts_most_frequent_first() -> None:
         "status": ["met", "missed", "missed", "exceeded"]})
     grid = scope_grid(frame, "zh")
     assert grid.to_dict() == {"2019": {"全国": "✓1", "河北": "✗2"},
-                              "2020": {"全国": "", "河北": "▲1"}}
+                              "2020": {"全国": "", "河北": "★1"}}
     assert grid_style(grid.loc["河北", "2019"]).startswith("background-color: #D55E00")
 
 

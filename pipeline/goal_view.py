@@ -1,0 +1,108 @@
+"""A goal in words for managers: the headline of a selection, one sentence per goal, and the
+goal page (every statement, every result, the official judgement and how the verdict was
+reached). Plain data for the dashboard; nothing here draws."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.i18n import Language, t
+from pipeline.people import readable
+from pipeline.tables import Tables
+
+_FLAG_WORDS = {"en": {"derived": " (derived)", "estimate": " (estimate)"},
+               "zh": {"derived": "(推算)", "estimate": "(预计)"}}
+
+
+def headline(verdicts: pd.DataFrame, language: Language) -> str:
+    """"Of 132 goals due by the end of 2025: 98 met or beaten, 6 missed, …; 10 not yet due
+    (7 on track)." — counted from the selection, in goals."""
+    if verdicts.empty:
+        return ""
+    status = verdicts["status"]
+    due = verdicts[status != "not_due"]
+    pending = verdicts[status == "not_due"]
+    counts = status.value_counts()
+    return t("headline", language, due=len(due),
+             year=int(due["year"].max()) if len(due) else int(verdicts["year"].min()),
+             met=int(counts.get("met", 0) + counts.get("exceeded", 0)),
+             missed=int(counts.get("missed", 0)), claimed=int(counts.get("claimed", 0)),
+             none=int(counts.get("no_result", 0)), unsure=int(counts.get("unratable", 0)),
+             later=len(pending), on_track=int((pending["progress"] == "on_track").sum()))
+
+
+def _how_far(row: pd.Series, language: Language) -> str:
+    """``beat it by 78%`` / ``missed it by 2.5 pp`` / ``met it``, or the status in words."""
+    status = row["status"]
+    if status not in ("exceeded", "missed") or pd.isna(row["margin"]):
+        word = t(f"verdict_{status}", language)
+        progress = row["progress"]
+        return f"{word} ({t(progress, language)})" if progress else word
+    if row["unit"] == "percent":
+        size = f"{readable(abs(round(row['margin'], 6)), language)} pp"
+    elif pd.notna(row["relative_margin"]):
+        size = f"{abs(row['relative_margin']):.0%}"
+    else:
+        size = readable(abs(row["margin"]), language)
+    return t(f"verdict_{status}_by", language, size=size)
+
+
+def goal_sentence(row: pd.Series, language: Language) -> str:
+    """"Goal: at least 600,000 · New 5G base stations · 2023 · result about 1.07 million
+    (derived) · beat it by 78%"."""
+    suffix = "_zh" if language == "zh" else ""
+    name = row["indicator_zh"] if language == "zh" else row["indicator_en"]
+    result = row[f"result_text{suffix}"]
+    if result and row["derived"]:
+        result += _FLAG_WORDS[language]["derived"]
+    parts = [f"{t('goal_word', language)}{row[f'target_text{suffix}']}", str(name),
+             str(row["period"])]
+    if result:
+        parts.append(f"{t('result_word', language)}{result}")
+    return " · ".join([*parts, _how_far(row, language)])
+
+
+@dataclass(frozen=True)
+class GoalPage:
+    """Everything the goal page shows for one goal."""
+
+    verdict: pd.Series
+    sentence: str
+    statements: pd.DataFrame
+    results: pd.DataFrame
+
+
+def _evidence_rows(records: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """Each statement or result: as printed, in English, the original publisher first, then
+    the date, how reliable the copy is (with its note) and the archived copy's link."""
+    text = records["text_zh" if language == "zh" else "text"]
+    marks = [("" if not estimate else _FLAG_WORDS[language]["estimate"])
+             for estimate in records["estimate"]]
+    return pd.DataFrame({
+        t("value", language): [f"{v}{m}" for v, m in zip(text, marks, strict=True)],
+        t("quote", language): records["quote"],
+        t("note", language): records["note"],
+        t("publisher", language): records["source_publisher"],
+        t("published", language): records["source_published"],
+        t("reliability", language): [t(r, language) for r in records["source_reliability"]],
+        t("reliability_note", language): records["source_reliability_note"],
+        t("decides", language): records["decides"].map(lambda d: "✓" if d else ""),
+        t("link", language): records["source_url"].replace("", None),
+    }).reset_index(drop=True)
+
+
+def goal_page(tables: Tables, goal_id: str, language: Language) -> GoalPage | None:
+    """The goal page, or ``None`` for an unknown goal."""
+    rows = tables.verdicts[tables.verdicts["goal_id"] == goal_id]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    records = tables.records
+    statements = records[(records["goal_id"] == goal_id) & (records["role"] == "target")]
+    results = records[records["record_id"].isin(str(row["result_ids"]).split())]
+    statements = statements.sort_values("source_published")
+    results = results.sort_values(["decides", "source_published"], ascending=[False, True])
+    return GoalPage(row, goal_sentence(row, language), _evidence_rows(statements, language),
+                    _evidence_rows(results, language))

@@ -1,0 +1,52 @@
+"""Goals in words and the goal page, from the bundled data."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from conftest import PROJECT_ROOT
+
+from pipeline.dataset import load_project
+from pipeline.goal_view import goal_page, goal_sentence, headline
+from pipeline.tables import Tables, build_tables
+
+
+@cache
+def tables() -> Tables:
+    return build_tables(load_project(PROJECT_ROOT))
+
+
+def row(goal: str):
+    verdicts = tables().verdicts
+    return verdicts[verdicts["goal_id"] == goal].iloc[0]
+
+
+def test_a_goal_in_one_sentence_in_both_languages() -> None:
+    derived = row("fiveg_base_stations_new:2023:600000")
+    assert goal_sentence(derived, "en") == (
+        "Goal: 600,000 · 5G base stations built in the year (net additions) · 2023 · "
+        "result 1.06 million "
+        "(derived) · beat it by 78%")
+    assert goal_sentence(derived, "zh").endswith("结果106.5万(推算) · 超出78%")
+    assert goal_sentence(row("gdp_growth:2022:about5.5"), "en").endswith("missed it by 2.5 pp")
+    assert goal_sentence(row("gdp_growth:2026:4.5to5"), "en").endswith(
+        "not due yet (on track)")
+
+
+def test_the_headline_counts_goals_of_the_selection() -> None:
+    verdicts = tables().verdicts
+    text = headline(verdicts, "en")
+    due = int((verdicts["status"] != "not_due").sum())
+    assert text.startswith(f"Of {due} goals due by the end of 2025: ")
+    assert "not yet due (" in text
+    assert headline(verdicts.iloc[0:0], "en") == ""
+    assert headline(verdicts, "zh").startswith(f"截至2025年底到期的{due}个目标中")
+
+
+def test_the_goal_page_shows_every_statement_and_result() -> None:
+    page = goal_page(tables(), "fiveg_base_stations_new:2021:ge600000", "en")
+    assert page is not None
+    assert len(page.statements) == 5
+    assert page.statements["Original publisher"].iloc[0] != ""
+    assert page.results["Decides"].iloc[0] == "✓"
+    assert goal_page(tables(), "no-such-goal", "en") is None
