@@ -102,7 +102,7 @@ selected = views.filter_verdicts(tables.verdicts, state)
 link = st.column_config.LinkColumn(display_text="↗")
 links = {t("target_link", lang): link, t("result_link", lang): link,
          t("open_goal", lang): st.column_config.LinkColumn(display_text="→")}
-source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width=110)
+source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width=44)
 
 if state.goal and (page := goal_page(tables, state.goal, lang)):
     st.button(t("back", lang), on_click=lambda: st.session_state.update(goal=""))
@@ -122,7 +122,7 @@ elif view == "overview":
     else:
         st.markdown(f"**{headline(selected, lang)}**")  # our own words and counts only
         st.subheader(t("per_year", lang))
-        st.caption(t("per_source_note", lang))
+        st.caption(f"{views.legend(lang)}. {t('per_source_note', lang)}")
         st.plotly_chart(shared("year_bars", lambda: charts.year_bars(counts, lang)),
                         config=charts.png_config("per-year"))
         st.subheader(t("grid_scopes" if selected["scope"].nunique() > 1 else "grid", lang))

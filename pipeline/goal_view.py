@@ -74,22 +74,33 @@ class GoalPage:
     results: pd.DataFrame
 
 
+_TRUST = {"primary": 0, "reprint": 1, "mirror": 2, "unreliable": 3}
+
+
+def _badge(reliability: str, language: Language) -> str:
+    word = t(reliability, language)
+    return f"⚠ {word}" if reliability == "unreliable" else word
+
+
 def _evidence_rows(records: pd.DataFrame, language: Language) -> pd.DataFrame:
-    """Each statement or result: as printed, in English, the original publisher first, then
-    the date, how reliable the copy is (with its note) and the archived copy's link."""
+    """Each statement or result, the most reliable copy first: how reliable it is, as printed,
+    in English (with the standard wording of a spun copy), the original publisher, the date,
+    the figure and the archived copy's link."""
+    records = records.assign(trust=records["source_reliability"].map(_TRUST)).sort_values(
+        ["decides", "trust", "source_published"], ascending=[False, True, True])
     text = records["text_zh" if language == "zh" else "text"]
     marks = [("" if not estimate else _FLAG_WORDS[language]["estimate"])
              for estimate in records["estimate"]]
     return pd.DataFrame({
-        t("value", language): [f"{v}{m}" for v, m in zip(text, marks, strict=True)],
+        t("reliability", language): [_badge(r, language) for r in records["source_reliability"]],
         t("quote", language): records["quote"],
         t("note", language): records["note"],
         t("publisher", language): records["source_publisher"],
         t("published", language): records["source_published"],
-        t("reliability", language): [t(r, language) for r in records["source_reliability"]],
-        t("reliability_note", language): records["source_reliability_note"],
+        t("value", language): [f"{v}{m}" for v, m in zip(text, marks, strict=True)],
         t("decides", language): records["decides"].map(lambda d: "✓" if d else ""),
         t("link", language): records["source_url"].replace("", None),
+        t("reliability_note", language): records["source_reliability_note"],
     }).reset_index(drop=True)
 
 
@@ -102,7 +113,5 @@ def goal_page(tables: Tables, goal_id: str, language: Language) -> GoalPage | No
     records = tables.records
     statements = records[(records["goal_id"] == goal_id) & (records["role"] == "target")]
     results = records[records["record_id"].isin(str(row["result_ids"]).split())]
-    statements = statements.sort_values("source_published")
-    results = results.sort_values(["decides", "source_published"], ascending=[False, True])
     return GoalPage(row, goal_sentence(row, language), _evidence_rows(statements, language),
                     _evidence_rows(results, language))

@@ -101,11 +101,11 @@ def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     if verdicts["scope"].nunique() > 1:
         return scope_grid(verdicts, language)
     name = "indicator_zh" if language == "zh" else "indicator_en"
-    labels = {status: status_label(status, language) for status in STATUSES}
+    labels = SYMBOLS  # a symbol per cell, so every year fits; the legend gives the words
     pairs = verdicts[[name, "year", "status"]].drop_duplicates()
     pairs = pairs.assign(order=pairs["status"].map(STATUSES.index),
                          label=pairs["status"].map(labels)).sort_values("order", kind="stable")
-    cells = pairs.groupby([name, "year"], sort=False)["label"].agg(" / ".join)
+    cells = pairs.groupby([name, "year"], sort=False)["label"].agg(" ".join)
     grid = cells.unstack("year").fillna("")
     grid = grid[sorted(grid.columns)]
     grid.columns = [str(c) for c in grid.columns]
@@ -131,6 +131,11 @@ def scope_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     grid.index = [scope_name(s, language) for s in grid.index]
     grid.index.name = t("scope", language)
     return grid
+
+
+def legend(language: Language) -> str:
+    """What each symbol means: ``✓ met · ★ beat the goal · ✗ missed · …``."""
+    return " · ".join(status_label(status, language) for status in STATUSES)
 
 
 def grid_style(cell: str) -> str:

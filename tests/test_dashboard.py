@@ -61,7 +61,7 @@ def test_overview_shows_counts_chart_and_grid(small: Path) -> None:
         "a figure, 1 with no public result, 0 can't tell; 0 not yet due (0 on track).")
     assert len(at.get("plotly_chart")) == 1
     grid = at.dataframe[0].value
-    assert grid.loc["Industrial value added growth"].tolist() == ["✗ missed", "∅ no result found"]
+    assert grid.loc["Industrial value added growth"].tolist() == ["✗", "∅"]
 
 
 def test_filters_change_what_is_shown_and_land_in_the_url(small: Path) -> None:

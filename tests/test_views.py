@@ -18,6 +18,7 @@ from pipeline.views import (
     filter_verdicts,
     grid_style,
     latest_rated_year,
+    legend,
     scope_grid,
     scorecard,
     status_grid,
@@ -74,11 +75,12 @@ def test_year_counts_and_grid(tables: Tables) -> None:
                                      [2020, 1, 0, 0, 0, 0, 0, 1, 0]]
     grid = status_grid(tables.verdicts, "en")
     assert grid.to_dict() == {
-        "2019": {"5G base stations built in the year": "✗ missed",
-                 "Industrial value added growth": "✓ met"},
+        "2019": {"5G base stations built in the year": "✗",
+                 "Industrial value added growth": "✓"},
         "2020": {"5G base stations built in the year": "",
-                 "Industrial value added growth": "∅ no result found"}}
-    assert status_grid(tables.verdicts, "zh").loc["规模以上工业增加值增长", "2019"] == "✓ 达成"
+                 "Industrial value added growth": "∅"}}
+    assert status_grid(tables.verdicts, "zh").loc["规模以上工业增加值增长", "2019"] == "✓"
+    assert legend("zh").startswith("✓ 达成 · ★ 超额完成 · ✗ 未达成")
 
 
 def test_grid_cells_carry_colour_and_a_symbol() -> None:
