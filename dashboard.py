@@ -57,22 +57,20 @@ def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> Non
 
 with st.sidebar:
     remember("lang", url.language)
-    lang = st.selectbox("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get,
-                        key="lang")
+    lang = st.selectbox("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
     st.header(t("filters", lang))
     present = sorted(tables.verdicts["scope"].unique(), key=lambda s: (s != "national", s))
-    remember("scope", [s for s in url.scopes if s in present])
-    scopes = st.multiselect(t("scope", lang), present, key="scope", placeholder=t("all", lang),
-                            format_func=lambda s: scope_name(s, lang))
     picked = {}
     for name, label, options, chosen, word in (
+            ("scope", "scope", present, [s for s in url.scopes if s in present],
+             lambda s: scope_name(s, lang)),
             ("cat", "category", vs.CATEGORIES, url.categories, lambda c: t(c, lang)),
             ("kind", "source_kind", vs.SOURCE_KINDS, url.kinds, lambda k: t(k, lang)),
             ("status", "status", vs.STATUSES, url.statuses, lambda s: views.status_label(s, lang))):
         remember(name, list(chosen))
         picked[name] = st.multiselect(t(label, lang), options, key=name, format_func=word,
                                       placeholder=t("all", lang))
-    categories, kinds, statuses = picked["cat"], picked["kind"], picked["status"]
+    scopes, categories, kinds, statuses = (picked[k] for k in ("scope", "cat", "kind", "status"))
     years = None
     if len(all_years) > 1:
         remember("years", url.years or (all_years[0], all_years[-1]))
@@ -81,6 +79,8 @@ with st.sidebar:
     remember("q", url.query)
     query = st.text_input(t("search", lang), key="q", max_chars=100)
     st.caption(t("share_link", lang))
+    with st.expander(t("rules", lang)):
+        st.markdown(views.rules_text(ROOT))  # our own document, never record text
 
 st.title(t("title", lang))
 st.caption(t("subtitle", lang) + " " + t("data_as_of", lang, date=views.data_as_of(tables)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from pipeline.goal_view import goal_sentence
@@ -62,6 +64,14 @@ def filter_verdicts(verdicts: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     for word in state.query.lower().split():
         mask &= verdicts["search_text"].str.contains(word, regex=False)
     return verdicts[mask]
+
+
+def rules_text(root: Path) -> str:
+    """The status rules (docs/status-rules.md), for the dashboard's methodology panel."""
+    try:
+        return (root / "docs" / "status-rules.md").read_text(encoding="utf-8")
+    except OSError:
+        return "docs/status-rules.md"
 
 
 def data_as_of(tables: Tables) -> str:

@@ -34,3 +34,16 @@ def test_dashboard_renders_in_a_real_browser(query: str, charts: int) -> None:
         name = query.strip("?").replace("&", "_").replace("=", "-") or "overview"
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_a_goal_page_answers_with_its_evidence_at_desktop_and_phone_width(width: int) -> None:
+    """"Did 5G reach every prefecture-level city by end-2020?" — one link, the answer first."""
+    with served() as url, browser_page(width, 900 if width > 640 else 844) as page:
+        open_idle(page, url + "?goal=fiveg_prefecture_city_coverage:2020:done")
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+        text = page.inner_text("body")
+        assert "5G coverage of every prefecture-level city · 2020 · result achieved · met it" \
+            in " ".join(text.split())
+        assert page.locator("[data-testid='stDataFrame']").count() == 2
+        assert page.locator("[data-testid='stException']").count() == 0

@@ -171,3 +171,18 @@ def test_changing_a_file_refreshes_the_cached_data(small: Path) -> None:
                     encoding="utf-8")
     at.run()
     assert "2 met or beaten" in headline(at)
+
+
+def test_the_goal_page_from_its_link() -> None:
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params["goal"] = "fiveg_base_stations_new:2021:ge600000"
+    at.run()
+    assert not at.exception
+    texts = [t.value for t in at.text]
+    assert any(t.startswith("Goal: ≥ 600,000 · ") and t.endswith("beat it by 9%") for t in texts)
+    statements, results = (frame.value for frame in at.dataframe)
+    assert len(statements) == 5
+    assert results["Decides"].tolist()[0] == "✓"
+    assert at.query_params["goal"] == "fiveg_base_stations_new:2021:ge600000"
+    at.button[0].click().run()
+    assert "goal" not in at.query_params

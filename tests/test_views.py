@@ -160,3 +160,11 @@ def test_differing_results_are_listed_even_without_a_goal(tables: Tables) -> Non
         ["2019", "5.6% (est.)", "全国工业和信息化工作会议 2019"],
         ["2019", "6.1%", "国新办发布会 2020-01-20"],
         ["2019", "6%", "2019年统计公报"]]
+
+
+def test_the_methodology_panel_reads_the_status_rules() -> None:
+    from conftest import PROJECT_ROOT
+
+    from pipeline.views import rules_text
+    assert rules_text(PROJECT_ROOT).startswith("# How a goal gets its verdict")
+    assert rules_text(PROJECT_ROOT / "nowhere") == "docs/status-rules.md"
