@@ -47,8 +47,7 @@ def remember(key: str, value: object) -> None:
 
 
 def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> None:
-    """A picker starts at the URL's choice when it is on offer, else at ``fallback()``, and
-    moves to ``fallback()`` when filters take its current choice away."""
+    """A picker starts at the URL's choice if on offer, else (or once filtered away) fallback()."""
     if key not in st.session_state:
         st.session_state[key] = from_url if from_url in options else fallback()
     if st.session_state[key] not in options:
@@ -89,8 +88,9 @@ view = st.segmented_control(t("view", lang), vs.VIEWS, key="view",
                             format_func=lambda v: t(v, lang)) or "overview"
 
 if not problems.empty:
-    with st.expander(t("problems", lang, n=len(problems)), expanded=True):
-        st.dataframe(problems.rename(columns={c: t(c, lang) for c in problems.columns}),
+    st.error(views.escape_markdown(views.problem_banner(problems, lang)))
+    with st.expander(t("problems", lang, n=len(problems))):
+        st.dataframe(problems[["where", "field", "problem"]].rename(columns=lambda c: t(c, lang)),
                      hide_index=True, width="stretch")
 
 state = vs.ViewState(view=view, language=lang, scopes=tuple(scopes), categories=tuple(categories),
@@ -118,7 +118,7 @@ if state.goal and (page := goal_page(tables, state.goal, lang)):
 elif view == "overview":
     counts, grid = server.overview(key, state)
     if selected.empty:
-        st.info(t("no_match", lang))
+        st.info(t("no_match" if len(tables.verdicts) else "nothing_rated", lang))
     else:
         st.markdown(f"**{headline(selected, lang)}**")  # our own words and counts only
         st.subheader(t("per_year", lang))

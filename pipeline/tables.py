@@ -6,6 +6,7 @@ here is plain data, so it can be cached and pickled.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -174,9 +175,12 @@ def build_tables(dataset: Dataset) -> Tables:
 
 
 def problem_table(dataset: Dataset) -> pd.DataFrame:
-    """Every rejected line: ``file:line``, field and message with its hint."""
+    """Every rejected line: ``file:line``, field and message with its hint; and, for the
+    banner, the file and how many of its records were still kept."""
+    kept = Counter(r.file for r in dataset.records)
     return pd.DataFrame(
         [{"where": f"{p.file}:{p.line}", "field": p.field,
-          "problem": p.message + (f" (hint: {p.hint})" if p.hint else "")}
+          "problem": p.message + (f" (hint: {p.hint})" if p.hint else ""), "file": p.file,
+          "kept": kept.get(p.file, 0)}
          for p in dataset.problems],
-        columns=["where", "field", "problem"])
+        columns=["where", "field", "problem", "file", "kept"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -64,6 +65,32 @@ def filter_verdicts(verdicts: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     for word in state.query.lower().split():
         mask &= verdicts["search_text"].str.contains(word, regex=False)
     return verdicts[mask]
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown through a Markdown element (a banner) stays text: no links, no images."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def problem_banner(problems: pd.DataFrame, language: Language) -> str:
+    """One line that says what broke and what it costs: per file, how many problems, where
+    the first one is, and whether the whole file (and which years' verdicts) was left out."""
+    parts = []
+    for file, group in problems.groupby("file", sort=False):
+        first = group.iloc[0]
+        year = re.search(r"(\d{4})\.ya?ml$", str(file))
+        if file.startswith("data/"):
+            cost = t("banner_registry", language)
+        elif group["kept"].iloc[0] == 0 and year:
+            cost = t("banner_file_out", language, low=int(year[1]) - 1, high=int(year[1]) + 1)
+        else:
+            cost = t("banner_entries_out", language)
+        parts.append(t("banner", language, file=file, n=len(group), where=first["where"],
+                       problem=first["problem"], cost=cost))
+    return "; ".join(parts)
 
 
 def rules_text(root: Path) -> str:

@@ -71,7 +71,7 @@ def test_filters_change_what_is_shown_and_land_in_the_url(small: Path) -> None:
     assert at.query_params["cat"] == "telecom"
     at.text_input(key="q").input("增加值").run()
     assert goals(at) == 0
-    assert at.info[0].value == "No targets match these filters."
+    assert at.info[0].value == "No goals match these filters."
 
 
 def test_state_is_read_back_from_a_shared_link(small: Path) -> None:
@@ -148,6 +148,10 @@ def test_a_broken_file_does_not_take_the_dashboard_down(make_project: ProjectMak
     at = app_for(root).run()
     assert not at.exception
     assert at.expander[0].label == "1 problems: some records were left out"
+    banner = at.error[0].value.replace("\\", "")
+    assert banner.startswith("targets/2018.yaml: 1 problem(s), first at targets/2018.yaml:")
+    assert banner.endswith("the whole file is left out, so verdicts for 2017–2019 may be "
+                           "incomplete")
     panel = at.expander[0].dataframe[0].value
     assert panel["Where"].tolist()[0].startswith("targets/2018.yaml:")
     assert goals(at) == 1
@@ -186,3 +190,14 @@ def test_the_goal_page_from_its_link() -> None:
     assert at.query_params["goal"] == "fiveg_base_stations_new:2021:ge600000"
     at.button[0].click().run()
     assert "goal" not in at.query_params
+
+
+def test_a_broken_registry_says_nothing_could_be_rated(make_project: ProjectMaker) -> None:
+    root = make_project({"targets/2018.yaml": year_file(2018, entry())},
+                        indicators="indicators:\n  - id: [unclosed\n")
+    at = app_for(root).run()
+    assert not at.exception
+    banner = at.error[0].value.replace("\\", "")
+    assert banner.startswith("data/indicators.yaml: 1 problem(s)")
+    assert banner.endswith("a registry is broken: goals that depend on it cannot be rated")
+    assert at.info[0].value == ("Nothing could be rated: fix the problems above first.")

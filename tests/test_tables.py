@@ -70,7 +70,8 @@ def test_problem_table(make_project: ProjectMaker) -> None:
     frame = problem_table(load_project(root))
     assert frame.values.tolist() == [["targets/2018.yaml:6", "entries[0].value",
                                       "expected a number, got 'x' (hint: write digits in base "
-                                      "units without quotes, e.g. 126000 or 6.5)"]]
+                                      "units without quotes, e.g. 126000 or 6.5)",
+                                      "targets/2018.yaml", 0]]
 
 
 def test_goals_are_grouped_by_the_kind_of_event_their_source_reports(

@@ -168,3 +168,22 @@ def test_the_methodology_panel_reads_the_status_rules() -> None:
     from pipeline.views import rules_text
     assert rules_text(PROJECT_ROOT).startswith("# How a goal gets its verdict")
     assert rules_text(PROJECT_ROOT / "nowhere") == "docs/status-rules.md"
+
+
+def test_the_problem_banner_says_what_broke_and_what_it_costs() -> None:
+    from pipeline.views import escape_markdown, problem_banner
+    problems = pd.DataFrame([
+        {"where": "targets/2019.yaml:42", "field": "", "problem": "unclosed quote", "kept": 0,
+         "file": "targets/2019.yaml"},
+        {"where": "targets/2020.yaml:7", "field": "entries[0].value", "problem": "bad",
+         "kept": 12, "file": "targets/2020.yaml"},
+        {"where": "data/indicators.yaml:3", "field": "", "problem": "syntax", "kept": 0,
+         "file": "data/indicators.yaml"}])
+    assert problem_banner(problems, "en").split("; ") == [
+        "targets/2019.yaml: 1 problem(s), first at targets/2019.yaml:42: unclosed quote — the "
+        "whole file is left out, so verdicts for 2018–2020 may be incomplete",
+        "targets/2020.yaml: 1 problem(s), first at targets/2020.yaml:7: bad — those entries "
+        "are left out",
+        "data/indicators.yaml: 1 problem(s), first at data/indicators.yaml:3: syntax — a "
+        "registry is broken: goals that depend on it cannot be rated"]
+    assert escape_markdown("![x](http://e.x/i.png)") == r"\!\[x\]\(http://e\.x/i\.png\)"
