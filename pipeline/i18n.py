@@ -77,7 +77,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "period": ("Period", "时期"),
     "indicator": ("Indicator", "指标"),
     "target": ("Target", "目标"),
-    "gap": ("Gap", "差距"),
+    "gap": ("Margin (+ = better than the goal)", "差距(+ 表示好于目标)"),
     "relative_gap": ("Gap vs target", "相对差距"),
     "target_quote": ("Target as printed", "目标原文"),
     "target_note": ("Target (English)", "目标(英文)"),

@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipeline.goal_view import goal_sentence
 from pipeline.i18n import Language, t
+from pipeline.people import readable
 from pipeline.report import SYMBOLS, signed
 from pipeline.scopes import scope_name
 from pipeline.tables import Tables
@@ -198,7 +199,7 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
         t("target", language): verdicts[localised("target_text", language)],
         t("result", language): verdicts[localised("result_text", language)].replace("", "—"),
         t("gap", language): [_in_unit(gap, unit, language) if pd.notna(gap) else ""
-                             for gap, unit in zip(verdicts["gap"], verdicts["unit"],
+                             for gap, unit in zip(verdicts["margin"], verdicts["unit"],
                                                   strict=True)],
         t("status", language): verdicts["status"].map(lambda s: status_label(s, language)),
         t("flags", language): flags,
@@ -273,11 +274,15 @@ def ambition(verdicts: pd.DataFrame, by: str, language: Language) -> pd.DataFram
 
 
 def _in_unit(value: float, unit: str, language: Language) -> str:
+    """A margin with its sign (+ = better than the goal), readable: ``+2.5 pp``, ``+1352万``."""
     if unit == "percent":
         label = "个百分点" if language == "zh" else "pp"
     else:
-        label = UNITS[unit].zh if language == "zh" else UNITS[unit].en
-    return f"{signed(value)} {label}".strip()
+        label = "" if unit == "count" else (UNITS[unit].zh if language == "zh" else UNITS[unit].en)
+    value = round(value, 6)
+    sign = "+" if value > 0 else ("-" if value < 0 else "")
+    number = readable(abs(value), language) if abs(value) >= 10_000 else signed(abs(value))
+    return f"{sign}{number} {label}".strip()
 
 
 def disagreements(tables: Tables, verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:

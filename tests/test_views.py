@@ -95,9 +95,11 @@ def test_scorecard_has_evidence_for_both_sides(tables: Tables) -> None:
     assert first["Target"] == "about 6%"
     assert first["Result"] == "6%"
     assert first["Verdict"] == "✓ met"
-    assert first["Gap"] == "0 pp"
-    assert card.iloc[1]["Gap"] == "-100,000 count"
-    assert scorecard(tables.verdicts[tables.verdicts["year"] == 2020], "zh").iloc[0]["差距"] == ""
+    margin = "Margin (+ = better than the goal)"
+    assert first[margin] == "0 pp"
+    assert card.iloc[1][margin] == "-100,000"
+    assert scorecard(tables.verdicts[tables.verdicts["year"] == 2020], "zh").iloc[0][
+        "差距(+ 表示好于目标)"] == ""
     assert first["Flags"] == "sources differ; estimate revised"
     assert first["Target as printed"] == "工业增加值增长6%左右"
     assert first["Result source"] == "2019年统计公报"
@@ -117,7 +119,7 @@ def test_ambition_by_indicator_and_source_kind(tables: Tables) -> None:
     assert by_indicator["Indicator"].tolist() == ["Industrial value added growth",
                                                   "5G base stations built in the year"]
     assert by_indicator["Median relative margin"].tolist() == pytest.approx([0.0, -1 / 6])
-    assert by_indicator["Median margin (in the unit)"].tolist() == ["0 pp", "-100,000 count"]
+    assert by_indicator["Median margin (in the unit)"].tolist() == ["0 pp", "-100,000"]
     by_kind = ambition(tables.verdicts, "source_kind", "zh")
     assert by_kind.iloc[0].tolist()[:2] == ["工作会议", 2]
 
