@@ -10,7 +10,7 @@ import streamlit as st
 from pipeline import charts, styles, views
 from pipeline import view_state as vs
 from pipeline.dataset import find_root
-from pipeline.downloads import XLSX_MIME, csv_bytes, xlsx_bytes
+from pipeline.downloads import scorecard_files
 from pipeline.goal_view import goal_page, headline
 from pipeline.i18n import LANGUAGES, t
 from pipeline.scopes import scope_name
@@ -161,11 +161,11 @@ elif view == "scorecard":
         state = vs.with_changes(state, year=year)
         card = shared("card", lambda: views.scorecard(selected[selected["year"] == year], lang))
         st.dataframe(card, hide_index=True, width="stretch", column_config=links)
-        left, right = st.columns(2)
-        left.download_button(t("download_csv", lang), shared("csv", lambda: csv_bytes(card)),
-                             f"goalpost-scorecard-{year}.csv", "text/csv")
-        right.download_button(t("download_xlsx", lang), shared("xlsx", lambda: xlsx_bytes(
-            card, str(year))), f"goalpost-scorecard-{year}.xlsx", XLSX_MIME)
+        sheet = shared("sheet", lambda: views.scorecard_download(
+            selected[selected["year"] == year], lang))
+        files = scorecard_files(sheet, year, tables.verdicts, tables.records)
+        for column, (label, name, build, mime) in zip(st.columns(3), files, strict=True):
+            column.download_button(t(label, lang), shared(name, build), name, mime)
 
 elif view == "ambition":
     st.caption(t("ambition_intro", lang))

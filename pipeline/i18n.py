@@ -92,6 +92,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "flags": ("Flags", "提示"),
     "download_csv": ("Download CSV", "下载 CSV"),
     "download_xlsx": ("Download Excel", "下载 Excel"),
+    "download_all": ("All data (Excel: goals, records)", "全部数据(Excel:目标、记录)"),
     # ambition
     "ambition_intro": ("Margin = how far the result beat (+) or fell short of (−) the goal, in "
                        "the direction that is better; relative margin is that margin divided by "

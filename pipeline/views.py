@@ -223,6 +223,16 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def scorecard_download(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """The scorecard as shown, plus the figures as numbers (base units) for spreadsheets."""
+    numbers = pd.DataFrame({
+        "goal_id": verdicts["goal_id"], "target_value": verdicts["target_value"],
+        "target_low": verdicts["target_low"], "target_high": verdicts["target_high"],
+        "result_value": verdicts["result_value"], "margin": verdicts["margin"],
+        "relative_margin": verdicts["relative_margin"]}).reset_index(drop=True)
+    return pd.concat([scorecard(verdicts, language), numbers], axis=1)
+
+
 def _flags(row: pd.Series, language: Language) -> str:
     flags = []
     if row["early"]:

@@ -81,7 +81,8 @@ def test_state_is_read_back_from_a_shared_link(small: Path) -> None:
     card = at.dataframe[0].value
     assert card["结论"].tolist() == ["✗ 未达成"]
     assert card["目标原文"].tolist() == ["工业增加值增长6%左右"]
-    assert [b.label for b in at.get("download_button")] == ["下载 CSV", "下载 Excel"]
+    assert [b.label for b in at.get("download_button")] == ["下载 CSV", "下载 Excel",
+                                                        "全部数据(Excel:目标、记录)"]
     assert at.query_params["view"] == "scorecard"
 
 

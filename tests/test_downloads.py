@@ -27,3 +27,18 @@ def test_xlsx_opens_and_keeps_text_as_text() -> None:
     assert rows[0] == ("指标", "gap")
     assert rows[1] == ("5G基站", -0.3)
     assert rows[2][0] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_all_data_has_goals_and_records_with_numbers_as_numbers() -> None:
+    from pipeline.downloads import all_data, scorecard_files
+    goals = pd.DataFrame({"goal_id": ["g"], "target_value": [600000.0], "search_text": ["x"]})
+    records = pd.DataFrame({"record_id": ["r"], "value": [654000.0]})
+    book = load_workbook(io.BytesIO(all_data(goals, records)))
+    assert book.sheetnames == ["goals", "records"]
+    assert list(book["goals"].iter_rows(values_only=True)) == [("goal_id", "target_value"),
+                                                               ("g", 600000)]
+    files = scorecard_files(FRAME, 2025, goals, records)
+    assert [(label, name) for label, name, _, _ in files] == [
+        ("download_csv", "goalpost-2025.csv"), ("download_xlsx", "goalpost-2025.xlsx"),
+        ("download_all", "goalpost-all-data.xlsx")]
+    assert load_workbook(io.BytesIO(files[1][2]())).active.title == "2025"
