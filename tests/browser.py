@@ -81,13 +81,16 @@ def open_idle(page: object, url: str, timeout_ms: int = 60_000) -> None:
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
 
 
-def main(out: str) -> None:
-    with served() as url, browser_page() as page:
-        open_idle(page, url)
-        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")  # type: ignore[attr-defined]
+def main(out: str, query: str = "", width: int = 1400) -> None:
+    with served() as url, browser_page(width, 1000 if width > 640 else 844) as page:
+        open_idle(page, url + query)
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg, "  # type: ignore[attr-defined]
+                               "[data-testid='stDataFrame']")
+        page.wait_for_timeout(1000)  # type: ignore[attr-defined]
         page.screenshot(path=out, full_page=False)  # type: ignore[attr-defined]
     print(f"wrote {out}")
 
 
-if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "docs/dashboard.png")
+if __name__ == "__main__":  # python tests/browser.py OUT.png [?QUERY] [WIDTH]
+    main(sys.argv[1] if len(sys.argv) > 1 else "docs/dashboard.png",
+         sys.argv[2] if len(sys.argv) > 2 else "", int(sys.argv[3]) if len(sys.argv) > 3 else 1400)
