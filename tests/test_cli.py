@@ -327,3 +327,13 @@ def test_extract_never_waits_on_a_pipe(make_project: ProjectMaker,
                        str(tmp_path / "d.yaml"), capsys=capsys)
     assert (code, err) == (1, f"error: cannot read {fifo}: expected a text file, found a "
                            "named pipe (FIFO); it is not read\n")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "verdicts"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # like `goalpost verdicts | head -1`
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in process.stderr.read().decode()
