@@ -37,8 +37,7 @@ def coverage(dataset: Dataset, verdicts: list[Verdict] | None = None) -> list[Ye
     def row(year: int) -> YearCoverage:
         return years.setdefault(year, YearCoverage(year))
 
-    answering = {id(o) for v in verdicts for o in (*v.outcomes, *(v.derived_from or ()))}
-    answering |= {id(v.claim) for v in verdicts if v.claim is not None}
+    answering = {id(o) for v in verdicts for o in v.records}
     for verdict in verdicts:
         row(verdict.target.period.end.year).statuses[verdict.status] += 1
     for record in dataset.records:

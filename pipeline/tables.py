@@ -112,10 +112,7 @@ def _verdict_row(verdict: Verdict, dataset: Dataset) -> dict[str, object]:
         "judgement_differs": verdict.judgement_differs,
         "claim_quote": verdict.claim.entry.quote if verdict.claim else "",
         "search_note": verdict.search_note,
-        "result_ids": " ".join(r.record_id for r in (
-            *verdict.outcomes, *(verdict.derived_from or ()), *([verdict.claim] if verdict.claim
-                                                                  else []))
-            if r.entry.note and not r.entry.note.startswith("Derived: ")),
+        "result_ids": " ".join(r.record_id for r in verdict.records),
         "search_text": searchable.lower(),
     }
 
@@ -150,8 +147,7 @@ def build_tables(dataset: Dataset) -> Tables:
     answers: dict[str, tuple[Verdict, bool]] = {}
     for verdict in verdicts:
         deciding = {id(r) for r in (*(verdict.derived_from or ()), verdict.outcome)}
-        for outcome in (*verdict.outcomes, *(verdict.derived_from or ()),
-                        *([verdict.claim] if verdict.claim else [])):
+        for outcome in verdict.records:
             if outcome.record_id not in answers or id(outcome) in deciding:
                 answers[outcome.record_id] = (verdict, id(outcome) in deciding)
     record_rows = []

@@ -71,6 +71,13 @@ class Verdict:
         return self.derived_from is not None
 
     @property
+    def records(self) -> tuple[Record, ...]:
+        """The printed records behind the verdict: the results considered (for a derived
+        result, the two levels it came from) and the completion claim covering the goal."""
+        results = self.derived_from if self.derived_from is not None else self.outcomes
+        return (*results, *((self.claim,) if self.claim is not None else ()))
+
+    @property
     def weak_evidence(self) -> bool:
         """The verdict rests only on sources the registry marks unreliable."""
         return self.evidence == "unreliable"
