@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +12,11 @@ from pipeline import charts, styles, views
 from pipeline import view_state as vs
 from pipeline.dataset import find_root
 from pipeline.downloads import scorecard_files
-from pipeline.goal_view import goal_page, headline
+from pipeline.goal_cards import RESPONSIVE_CSS, cards_by_year, evidence_cards, goal_cards
+from pipeline.goal_view import goal_page, headline, indicator_history
 from pipeline.i18n import LANGUAGES, t
 from pipeline.scopes import scope_name
 from pipeline.serving import DataServer
-from pipeline.units import UNITS
 
 ROOT = find_root(Path(__file__).parent)
 
@@ -27,6 +28,7 @@ def data_server(root: str) -> DataServer:
 
 
 st.set_page_config(page_title="goalpost", page_icon="🎯", layout="wide")
+st.html(RESPONSIVE_CSS)  # below 640 px the "wide" parts give way to "narrow" goal cards
 server = data_server(str(ROOT))
 key = server.key()
 tables, problems = server.tables(key)
@@ -44,6 +46,23 @@ def remember(key: str, value: object) -> None:
     """Give a widget its value from the URL on the first run of a session."""
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def open_goal(widget: str, goal_of: Any) -> None:
+    """on_select: open the goal of the picked table row or grid cell on this page."""
+    picked = st.session_state[widget].selection
+    if chosen := (picked.get("cells") or picked.get("rows")):
+        st.session_state.goal = goal_of(chosen[0])
+
+
+def goal_list(name: str, goals: Any, build_table: Any, by_year: bool = True) -> None:
+    """Goals as a table whose ticked row opens the goal (wide screens), or as cards (phones)."""
+    st.container(key=f"wide_{name}").dataframe(
+        shared(name, build_table), hide_index=True, width="stretch", column_config=links,
+        key=f"{name}_pick", selection_mode="single-row",
+        on_select=partial(open_goal, f"{name}_pick", lambda row: goals["goal_id"].iat[row]))
+    st.container(key=f"narrow_{name}").markdown(shared(f"{name}_cards", lambda: goal_cards(
+        goals, lang, by_year)))
 
 
 def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> None:
@@ -94,15 +113,15 @@ if not problems.empty:
                      hide_index=True, width="stretch")
 
 state = vs.ViewState(view=view, language=lang, scopes=tuple(scopes), categories=tuple(categories),
-                  kinds=tuple(kinds), statuses=tuple(statuses), query=query,
-                  years=tuple(years) if years and tuple(years) != (all_years[0], all_years[-1])
-                  else None, indicator=url.indicator, year=url.year,
+                  kinds=tuple(kinds), statuses=tuple(statuses), query=query, year=url.year,
+                  years=vs.year_span(years, all_years), indicator=url.indicator,
                   goal=st.session_state.setdefault("goal", url.goal))
 selected = views.filter_verdicts(tables.verdicts, state)
 link = st.column_config.LinkColumn(display_text="↗")
 links = {t("target_link", lang): link, t("result_link", lang): link,
          t("open_goal", lang): st.column_config.LinkColumn(display_text="→")}
 source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width=44)
+source_line = t("chart_source", lang, date=views.data_as_of(tables))
 
 if state.goal and (page := goal_page(tables, state.goal, lang)):
     st.button(t("back", lang), on_click=lambda: st.session_state.update(goal=""))
@@ -112,44 +131,60 @@ if state.goal and (page := goal_page(tables, state.goal, lang)):
         st.text(t("official_vs", lang, official=page.verdict["official_judgement"]))
     if page.verdict["judgement_differs"]:
         st.warning(t("differs_note", lang))
-    for title, frame in (("statements_of", page.statements), ("results_of", page.results)):
+    if page.verdict["unit"] != "milestone":
+        history, evidence = indicator_history(tables, page.verdict)
+        st.plotly_chart(shared("goal_chart", lambda: charts.indicator_chart(
+            history, evidence, page.verdict["unit"], views.indicator_name(page.verdict, lang),
+            lang, source_line, state.goal)), config=charts.png_config(state.goal))
+    for title, frame, records in (("statements_of", page.statements, page.statement_records),
+                                  ("results_of", page.results, page.result_records)):
         st.subheader(t(title, lang))
-        st.dataframe(frame, hide_index=True, width="stretch", column_config=source_link)
+        st.container(key=f"wide_{title}").dataframe(frame, hide_index=True, width="stretch",
+                                                    column_config=source_link)
+        st.container(key=f"narrow_{title}").markdown(evidence_cards(records, lang))
 elif view == "overview":
     counts, grid = server.overview(key, state)
     if selected.empty:
         st.info(t("no_match" if len(tables.verdicts) else "nothing_rated", lang))
     else:
         st.markdown(f"**{headline(selected, lang)}**")  # our own words and counts only
-        st.subheader(t("per_year", lang))
+        if n_missed := int((selected["status"] == "missed").sum()):
+            st.expander(t("missed_goals", lang, n=n_missed)).markdown(shared("missed", lambda: (
+                goal_cards(selected[selected["status"] == "missed"], lang, by_year=False))))
         st.caption(f"{views.legend(lang)}. {t('per_source_note', lang)}")
-        st.plotly_chart(shared("year_bars", lambda: charts.year_bars(counts, lang)),
-                        config=charts.png_config("per-year"))
-        st.subheader(t("grid_scopes" if selected["scope"].nunique() > 1 else "grid", lang))
-        st.dataframe(shared("grid", lambda: styles.frozen_style(grid, views.grid_style)),
-                     width="stretch", column_config=dict.fromkeys(grid, narrow))
+        st.plotly_chart(shared("year_bars", lambda: charts.titled(charts.year_bars(
+            counts, lang, views.affected_years(problems)), t("per_year", lang), source_line)),
+            config=charts.png_config("per-year"))
+        with st.container(key="wide_grid"):
+            st.subheader(t("grid_scopes" if selected["scope"].nunique() > 1 else "grid", lang))
+            st.caption(t("pick_cell", lang))
+            st.dataframe(shared("grid", lambda: styles.frozen_style(grid, views.grid_style)),
+                         width="stretch", column_config=dict.fromkeys(grid, narrow),
+                         key="grid_pick", selection_mode="single-cell", on_select=partial(
+                             open_goal, "grid_pick", lambda c: views.goal_at(selected, grid, *c,
+                                                                             lang)))
+        st.subheader(t("goals_by_year", lang))
+        for year, cards in shared("cards", lambda: cards_by_year(selected, lang)):
+            st.expander(year).markdown(cards)
 
 elif view == "indicator_view":
-    options = sorted(selected["indicator_id"].unique(),
-                     key=lambda i: names[i][1] if lang == "zh" else names[i][0])
+    options = views.indicator_options(selected, names, lang)
     if not options:
         st.info(t("no_match", lang))
     else:
         keep_choice("indicator", options, url.indicator, lambda: views.busiest_indicator(selected))
         chosen = st.selectbox(t("pick_indicator", lang), options, key="indicator",
-                              format_func=lambda i: names[i][1] if lang == "zh" else names[i][0])
+                              format_func=lambda i: names[i][lang == "zh"])
         state = vs.with_changes(state, indicator=chosen)
         meta = tables.indicators.set_index("indicator_id").loc[chosen]
-        unit = UNITS[meta["unit"]].zh if lang == "zh" else UNITS[meta["unit"]].en
-        st.text(f"{names[chosen][1]} · {names[chosen][0]} · {t('unit', lang)}: {unit}"
-                f" · {t('better_' + meta['better'], lang)}")  # plain text: names are not Markdown
+        st.text(views.indicator_caption(meta, names[chosen], lang))  # text: names aren't Markdown
         mine = selected[selected["indicator_id"] == chosen]
         records = tables.records[tables.records["indicator_id"] == chosen]
         if meta["unit"] != "milestone":
-            st.plotly_chart(shared("indicator", lambda: charts.indicator_figure(
-                mine, records, meta["unit"], lang)), config=charts.png_config(chosen))
-        st.dataframe(shared("history", lambda: views.scorecard(mine, lang)), hide_index=True,
-                     width="stretch", column_config=links)
+            st.plotly_chart(shared("indicator", lambda: charts.indicator_chart(
+                mine, records, meta["unit"], names[chosen][lang == "zh"], lang, source_line)),
+                config=charts.png_config(chosen))
+        goal_list("history", mine, lambda: views.scorecard(mine, lang))
 
 elif view == "scorecard":
     options = sorted(selected["year"].unique().tolist(), reverse=True)
@@ -159,10 +194,10 @@ elif view == "scorecard":
         keep_choice("year", options, url.year, lambda: views.latest_rated_year(selected))
         year = st.selectbox(t("pick_year", lang), options, key="year")
         state = vs.with_changes(state, year=year)
-        card = shared("card", lambda: views.scorecard(selected[selected["year"] == year], lang))
-        st.dataframe(card, hide_index=True, width="stretch", column_config=links)
-        sheet = shared("sheet", lambda: views.scorecard_download(
-            selected[selected["year"] == year], lang))
+        goals = selected[selected["year"] == year]
+        st.caption(t("pick_row", lang))
+        goal_list("card", goals, lambda: views.scorecard(goals, lang), by_year=False)
+        sheet = shared("sheet", lambda: views.scorecard_download(goals, lang))
         files = scorecard_files(sheet, year, tables.verdicts, tables.records)
         for column, (label, name, build, mime) in zip(st.columns(3), files, strict=True):
             column.download_button(t(label, lang), shared(name, build), name, mime)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 import pandas as pd
@@ -11,7 +12,7 @@ import plotly.graph_objects as go
 from pipeline.i18n import Language, t
 from pipeline.units import UNITS
 from pipeline.verdicts import STATUSES
-from pipeline.views import STATUS_COLOURS, localised, status_label
+from pipeline.views import STATUS_COLOURS, localised, mark_years, status_label
 
 PNG_CONFIG = {"displaylogo": False,
               "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "goalpost"}}
@@ -22,8 +23,21 @@ BAND_WIDTH = 0.45  # years
 def png_config(name: str) -> dict[str, object]:
     """Plotly config whose camera button saves the chart as ``goalpost-<name>.png``."""
     options = dict(PNG_CONFIG["toImageButtonOptions"])  # type: ignore[call-overload]
-    options["filename"] = f"goalpost-{name}"
+    options["filename"] = "goalpost-" + re.sub(r"[^\w.-]+", "-", name).strip("-")
     return {**PNG_CONFIG, "toImageButtonOptions": options}
+
+
+def titled(figure: go.Figure, title: str, source: str) -> go.Figure:
+    """The chart's title and its source line with the date inside the figure (a line per
+    `` · `` part), so that a
+    saved PNG says what it shows and where it comes from; the legend below the plot, where
+    plotly grows the margin to fit it rather than cut it."""
+    lines = "<br>".join(safe(line) for line in source.split(" · "))  # narrow screens too
+    figure.update_layout(title={"text": safe(title), "x": 0, "xanchor": "left",
+                                "subtitle": {"text": lines}},
+                         margin={"t": 96}, legend={"orientation": "h", "y": -0.18,
+                                                    "yanchor": "top", "x": 0})
+    return figure
 
 
 def safe(text: object) -> str:
@@ -31,13 +45,16 @@ def safe(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def year_bars(counts: pd.DataFrame, language: Language) -> go.Figure:
-    """Goals per year, stacked by verdict, each segment labelled with its count."""
+def year_bars(counts: pd.DataFrame, language: Language,
+              affected: set[int] = frozenset()) -> go.Figure:  # type: ignore[assignment]
+    """Goals per year, stacked by verdict, each segment labelled with its count; the years a
+    broken file may have left incomplete marked ⚠."""
     figure = go.Figure()
+    years = mark_years(counts["year"].astype(str).tolist(), affected)
     for status in STATUSES:
         if status not in counts or not counts[status].any():
             continue
-        figure.add_bar(x=counts["year"].astype(str), y=counts[status], textangle=0,
+        figure.add_bar(x=years, y=counts[status], textangle=0,
                        name=status_label(status, language), marker_color=STATUS_COLOURS[status],
                        marker_line_color="#333333", marker_line_width=0.5,
                        text=counts[status].where(counts[status] > 0, None),
@@ -58,17 +75,18 @@ def _when(period_end: str) -> float:
 
 
 def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
-                     language: Language) -> go.Figure:
+                     language: Language, highlight: str = "") -> go.Figure:
     """Every goal against every reported result for one indicator, over time.
 
     Bands for "about" goals and ranges, diamonds for exact goals, up/down triangles for
     floors and ceilings; filled circles for final results, open circles for estimates; the
-    verdict written above each goal.
+    verdict written above each goal; the goal ``highlight`` (a goal id) ringed and named.
     """
     figure = go.Figure()
     unit_label = UNITS[unit].zh if language == "zh" else UNITS[unit].en
     targets = records[records["role"] == "target"].merge(
-        verdicts[["target_id", "status", "band_low", "band_high"]], left_on="record_id",
+        verdicts[["target_id", "status", "band_low", "band_high", "derived", "result_value",
+                  localised("result_text", language)]], left_on="record_id",
         right_on="target_id", how="inner", suffixes=("", "_verdict"))
     bands = targets[targets["qualifier"].isin(["about", "range"])]
     if not bands.empty:
@@ -103,16 +121,50 @@ def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
             name=f"{t('result', language)} ({t(label, language)})",
             customdata=_hover(points, language),
             hovertemplate=_hover_template(language, "result"))
+    derived = targets[targets["derived"].astype(bool)].drop_duplicates("target_id")
+    if not derived.empty:
+        figure.add_scatter(
+            x=[_when(d) for d in derived["period_end"]], y=derived["result_value"],
+            mode="markers", name=f"{t('result', language)} ({t('derived', language)})",
+            marker={"symbol": "circle-dot", "size": 11, "color": "#FFFFFF",
+                    "line": {"color": "#000000", "width": 2}},
+            customdata=[[safe(r["period"]), safe(r[localised("result_text", language)])]
+                        for _, r in derived.iterrows()],
+            hovertemplate=f"<b>{t('result', language)}</b> %{{customdata[0]}}: "
+                          "%{customdata[1]}<extra></extra>")
     for _, row in targets.iterrows():
         top = max(v for v in (row["band_high"], row["value"], row["high"]) if pd.notna(v))
         figure.add_annotation(x=_when(row["period_end"]), y=top, text=safe(
             status_label(row["status"], language)), showarrow=False, yshift=16,
             font={"size": 11})
+    if highlight:
+        _ring(figure, targets[targets["goal_id"] == highlight], language)
     figure.update_layout(height=460, margin={"t": 40, "b": 30}, yaxis_title=unit_label,
                          xaxis={"title": t("period", language), "dtick": 1,
                                 "tickformat": "d"}, hovermode="closest",
                          legend={"orientation": "h", "y": -0.2})
     return figure
+
+
+def indicator_chart(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str, name: str,
+                    language: Language, source: str, highlight: str = "") -> go.Figure:
+    """:func:`indicator_figure` with its title (the indicator's name) and source line."""
+    return titled(indicator_figure(verdicts, records, unit, language, highlight),
+                  t("indicator_chart", language, name=name), source)
+
+
+def _ring(figure: go.Figure, statements: pd.DataFrame, language: Language) -> None:
+    """A ring around one goal's statements and its name, so the goal page's goal stands out
+    among the indicator's other years."""
+    points = [(_when(row["period_end"]), height) for _, row in statements.iterrows()
+              for height in [next((v for v in (row["value"], row["band_high"], row["high"])
+                                   if pd.notna(v)), None)] if height is not None]
+    if not points:
+        return
+    figure.add_scatter(x=[x for x, _ in points], y=[y for _, y in points],
+                       mode="markers", name=t("this_goal", language), hoverinfo="skip",
+                       marker={"symbol": "circle-open", "size": 30, "color": "#D55E00",
+                               "line": {"width": 3}})
 
 
 def _hover(frame: pd.DataFrame, language: Language) -> list[list[str]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.goals import TRUST
 from pipeline.i18n import Language, t
 from pipeline.people import readable
 from pipeline.tables import Tables
@@ -70,11 +71,10 @@ class GoalPage:
 
     verdict: pd.Series
     sentence: str
-    statements: pd.DataFrame
+    statements: pd.DataFrame  # labelled, for the table
     results: pd.DataFrame
-
-
-_TRUST = {"primary": 0, "reprint": 1, "mirror": 2, "unreliable": 3}
+    statement_records: pd.DataFrame  # the records behind them, most reliable first
+    result_records: pd.DataFrame
 
 
 def _badge(reliability: str, language: Language) -> str:
@@ -82,12 +82,16 @@ def _badge(reliability: str, language: Language) -> str:
     return f"⚠ {word}" if reliability == "unreliable" else word
 
 
-def _evidence_rows(records: pd.DataFrame, language: Language) -> pd.DataFrame:
-    """Each statement or result, the most reliable copy first: how reliable it is, as printed,
-    in English (with the standard wording of a spun copy), the original publisher, the date,
-    the figure and the archived copy's link."""
-    records = records.assign(trust=records["source_reliability"].map(_TRUST)).sort_values(
+def by_trust(records: pd.DataFrame) -> pd.DataFrame:
+    """The deciding record first, then the most reliable copy, then the earliest."""
+    return records.assign(trust=records["source_reliability"].map(TRUST)).sort_values(
         ["decides", "trust", "source_published"], ascending=[False, True, True])
+
+
+def _evidence_rows(records: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """Each statement or result, in the order given: how reliable it is, as printed, in
+    English (with the standard wording of a spun copy), the original publisher, the date,
+    the figure and the archived copy's link."""
     text = records["text_zh" if language == "zh" else "text"]
     marks = [("" if not estimate else _FLAG_WORDS[language]["estimate"])
              for estimate in records["estimate"]]
@@ -111,7 +115,17 @@ def goal_page(tables: Tables, goal_id: str, language: Language) -> GoalPage | No
         return None
     row = rows.iloc[0]
     records = tables.records
-    statements = records[(records["goal_id"] == goal_id) & (records["role"] == "target")]
-    results = records[records["record_id"].isin(str(row["result_ids"]).split())]
+    statements = by_trust(records[(records["goal_id"] == goal_id)
+                                  & (records["role"] == "target")])
+    results = by_trust(records[records["record_id"].isin(str(row["result_ids"]).split())])
     return GoalPage(row, goal_sentence(row, language), _evidence_rows(statements, language),
-                    _evidence_rows(results, language))
+                    _evidence_rows(results, language), statements, results)
+
+
+def indicator_history(tables: Tables, verdict: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The verdicts and records of a goal's indicator in its scope: its chart's data."""
+    verdicts, records = tables.verdicts, tables.records
+    return (verdicts[(verdicts["indicator_id"] == verdict["indicator_id"])
+                     & (verdicts["scope"] == verdict["scope"])],
+            records[(records["indicator_id"] == verdict["indicator_id"])
+                    & (records["scope"] == verdict["scope"])])

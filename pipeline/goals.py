@@ -14,19 +14,22 @@ from pipeline.bands import dec
 from pipeline.models import Entry, Source
 from pipeline.records import Record
 
+TRUST = {"primary": 0, "reprint": 1, "mirror": 2, "unreliable": 3}  # most reliable first
 _QUALIFIER_PREFIX = {"exact": "", "about": "about", "at_least": "ge", "at_most": "le"}
 
 
 @dataclass(frozen=True, slots=True)
 class Goal:
-    """One commitment and every statement of it, earliest published first."""
+    """One commitment and every statement of it, earliest published first (on the same day,
+    the most reliable copy first)."""
 
     id: str
     statements: tuple[Record, ...]
 
     @property
     def target(self) -> Record:
-        """The earliest statement: it fills the goal's target columns and rates it."""
+        """The earliest statement (the most reliable of that day's copies): it fills the goal's
+        target columns and rates it."""
         return self.statements[0]
 
     @property
@@ -70,5 +73,6 @@ def group_goals(records: Iterable[Record], sources: Mapping[str, Source]) -> lis
         if record.entry.role == "target":
             grouped.setdefault(goal_id(record), []).append(record)
     return [Goal(key, tuple(sorted(statements, key=lambda r: (
-        sources[r.entry.source].published, r.file, r.index))))
+        sources[r.entry.source].published, TRUST[sources[r.entry.source].reliability], r.file,
+        r.index))))
         for key, statements in grouped.items()]

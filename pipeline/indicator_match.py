@@ -50,6 +50,6 @@ def _unit_fits(indicator_unit: str, figure_unit: str) -> bool:
     if figure_unit == "percent":
         return indicator_unit == "percent"
     if figure_unit == "count":
-        return indicator_unit in ("count", "users", "households", "connections", "racks",
+        return indicator_unit in ("count", "people", "users", "households", "connections", "racks",
                                   "vehicles")
     return indicator_unit == figure_unit

@@ -19,5 +19,5 @@ def readable(value: float, language: str = "en") -> str:
     if abs(value) < COMPACT_FROM[language]:
         return format_decimal(value, locale=locale, decimal_quantization=False)
     text = format_compact_decimal(value, locale=locale, format_type="long" if language == "en"
-                                  else "short", fraction_digits=2)
+                                  else "short", fraction_digits=3 if language == "en" else 2)
     return text

@@ -61,14 +61,17 @@ class DataServer:
             return built
 
     def overview(self, key: str, state: ViewState) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Per-year counts and the status grid for one data version and view state."""
+        """Per-year counts and the status grid (years a broken file touches marked ⚠) for one
+        data version and view state."""
         with self._lock:
             memo = (key, state)
             if memo not in self._views:
-                selected = views.filter_verdicts(self.tables(key)[0].verdicts, state)
-                self._views[memo] = (
-                    (views.year_counts(selected), views.status_grid(selected, state.language))
-                    if not selected.empty else (pd.DataFrame(), pd.DataFrame()))
+                tables, problems = self.tables(key)
+                selected = views.filter_verdicts(tables.verdicts, state)
+                grid = views.status_grid(selected, state.language)
+                grid.columns = views.mark_years(list(grid.columns), views.affected_years(problems))
+                self._views[memo] = ((views.year_counts(selected), grid) if not selected.empty
+                                     else (pd.DataFrame(), pd.DataFrame()))
                 while len(self._views) > KEEP_VIEWS:
                     self._views.popitem(last=False)
             return self._views[memo]

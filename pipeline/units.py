@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 UnitName = Literal[
-    "percent", "count", "users", "households", "connections", "yuan", "usd", "tonnes",
+    "percent", "count", "people", "users", "households", "connections", "yuan", "usd", "tonnes",
     "racks", "vehicles", "per_10k_people", "per_100_people", "gb_per_user_month", "milestone",
 ]
 
@@ -26,6 +26,7 @@ UNITS: dict[str, Unit] = {
     for unit in (
         Unit("percent", "%", "%", signed=True),
         Unit("count", "count", "个"),
+        Unit("people", "people", "人"),
         Unit("users", "users", "户"),
         Unit("households", "households", "户"),
         Unit("connections", "connections", "个连接"),

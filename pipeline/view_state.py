@@ -110,3 +110,10 @@ def to_query(state: ViewState) -> dict[str, str]:
 
 def with_changes(state: ViewState, **changes: object) -> ViewState:
     return replace(state, **changes)  # type: ignore[arg-type]
+
+
+def year_span(chosen: Sequence[int] | None, all_years: Sequence[int]) -> tuple[int, int] | None:
+    """The slider's span, or ``None`` when it spans every year (no filter)."""
+    if not chosen or tuple(chosen) == (all_years[0], all_years[-1]):
+        return None
+    return (int(chosen[0]), int(chosen[1]))

@@ -94,6 +94,26 @@ def problem_banner(problems: pd.DataFrame, language: Language) -> str:
     return "; ".join(parts)
 
 
+AFFECTED = " ⚠"  # marks a year whose verdicts a broken file may have left incomplete
+
+
+def affected_years(problems: pd.DataFrame) -> set[int]:
+    """Years whose verdicts a problem in a year file may have changed: the file's year,
+    whose statements set its goals, and the years either side (last year's results, plan
+    goals due next year) — the years the banner names."""
+    years: set[int] = set()
+    for file in problems["file"].unique() if not problems.empty else []:
+        if match := re.fullmatch(r"targets/.*?(\d{4})\.ya?ml", str(file)):
+            years.update(range(int(match[1]) - 1, int(match[1]) + 2))
+    return years
+
+
+def mark_years(labels: list[str], years: set[int]) -> list[str]:
+    """``["2017", "2018"]`` → ``["2017 ⚠", "2018"]`` for the affected ``years``."""
+    return [f"{label}{AFFECTED}" if label.isdigit() and int(label) in years else label
+            for label in labels]
+
+
 def rules_text(root: Path) -> str:
     """The status rules (docs/status-rules.md), for the dashboard's methodology panel."""
     try:
@@ -106,6 +126,19 @@ def data_as_of(tables: Tables) -> str:
     """The latest source date in the records: how current the verdicts are."""
     dates = tables.records["source_published"]
     return str(dates.max()) if len(dates) else ""
+
+
+def indicator_options(verdicts: pd.DataFrame, names: dict[str, tuple[str, str]],
+                      language: Language) -> list[str]:
+    """The indicators of the selection, in alphabetical order of their names as shown."""
+    return sorted(verdicts["indicator_id"].unique(), key=lambda i: names[i][language == "zh"])
+
+
+def indicator_caption(meta: pd.Series, names: tuple[str, str], language: Language) -> str:
+    """``规模以上工业增加值增长 · Industrial value added … · unit: % · higher is better``."""
+    unit = UNITS[meta["unit"]].zh if language == "zh" else UNITS[meta["unit"]].en
+    return (f"{names[1]} · {names[0]} · {t('unit', language)}: {unit}"
+            f" · {t('better_' + meta['better'], language)}")
 
 
 def busiest_indicator(verdicts: pd.DataFrame) -> str:
@@ -151,6 +184,21 @@ def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     grid = grid.loc[filled.sort_values(ascending=False, kind="stable").index]
     grid.index.name = t("indicator", language)
     return grid
+
+
+def goal_at(verdicts: pd.DataFrame, grid: pd.DataFrame, row: int, column: str,
+            language: Language) -> str:
+    """The goal behind a status-grid cell (its first verdict's goal, as the cell shows it),
+    or ``''`` for an empty cell, the indicator column or a scope grid."""
+    column = column.removesuffix(AFFECTED)
+    if not column.isdigit() or not 0 <= row < len(grid) or verdicts["scope"].nunique() > 1:
+        return ""
+    name = "indicator_zh" if language == "zh" else "indicator_en"
+    goals = verdicts[(verdicts[name] == grid.index[row]) & (verdicts["year"] == int(column))]
+    if goals.empty:
+        return ""
+    order = goals["status"].map(STATUSES.index).sort_values(kind="stable")
+    return str(goals.loc[order.index[0], "goal_id"])
 
 
 def scope_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:

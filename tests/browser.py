@@ -85,7 +85,7 @@ def main(out: str, query: str = "", width: int = 1400) -> None:
     with served() as url, browser_page(width, 1000 if width > 640 else 844) as page:
         open_idle(page, url + query)
         page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg, "  # type: ignore[attr-defined]
-                               "[data-testid='stDataFrame']")
+                               "[data-testid='stDataFrame']", state="attached")
         page.wait_for_timeout(1000)  # type: ignore[attr-defined]
         page.screenshot(path=out, full_page=False)  # type: ignore[attr-defined]
     print(f"wrote {out}")

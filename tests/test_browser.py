@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, browser_page, open_idle, served
+from browser import CHROMIUM, IDLE, browser_page, open_idle, served
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists() and os.environ.get("GOALPOST_REQUIRE_BROWSER") != "1",
@@ -36,14 +36,76 @@ def test_dashboard_renders_in_a_real_browser(query: str, charts: int) -> None:
         assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("width", [1440, 390])
-def test_a_goal_page_answers_with_its_evidence_at_desktop_and_phone_width(width: int) -> None:
-    """"Did 5G reach every prefecture-level city by end-2020?" — one link, the answer first."""
+PHONE, DESKTOP = 390, 1440
+EXPANDER = "[data-testid='stExpander'] summary"
+
+
+def _visible(page: object, text: str) -> bool:
+    found = page.get_by_text(text, exact=False)  # type: ignore[attr-defined]
+    return found.count() > 0 and any(found.nth(i).is_visible() for i in range(found.count()))
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_three_manager_questions_in_two_clicks_with_the_evidence(width: int) -> None:
+    """Were the 2019 goals met? Which were missed? Did 5G reach every prefecture-level city
+    by end-2020? — each from the landing page in at most two clicks, quotes on screen."""
     with served() as url, browser_page(width, 900 if width > 640 else 844) as page:
-        open_idle(page, url + "?goal=fiveg_prefecture_city_coverage:2020:done")
-        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
-        text = page.inner_text("body")
-        assert "5G coverage of every prefecture-level city · 2020 · result achieved · met it" \
-            in " ".join(text.split())
-        assert page.locator("[data-testid='stDataFrame']").count() == 2
+        open_idle(page, url)
         assert page.locator("[data-testid='stException']").count() == 0
+        # 1. the 2019 answer is the section's own label; one click shows its goals' quotes
+        year_2019 = page.locator(EXPANDER, has_text="2019 · Of 19 goals due by the end of 2019")
+        assert year_2019.is_visible()
+        year_2019.click()
+        assert _visible(page, "Target as printed: 城镇新增就业1100万人以上")
+        # 2. one click lists every goal missed, each with its quotes
+        page.locator(EXPANDER, has_text="The goals missed (8)").click()
+        assert _visible(page, "Goal: about 5.5% · GDP, real growth")
+        assert _visible(page, "Result as printed: 全年国内生产总值增长3%")
+        # 3. one click for the answer and its quotes, a second for the goal page
+        page.locator(EXPANDER, has_text="2020 · Of").click()
+        assert _visible(page, "5G coverage of every prefecture-level city · 2020 · result "
+                              "achieved · met it")
+        assert _visible(page, "Target as printed: 力争2020年底实现全国所有地级市覆盖5G网络")
+        link = page.locator("[data-testid='stExpander'] a[href='?goal="
+                            "fiveg_prefecture_city_coverage:2020:done']")
+        with page.expect_popup() as opened:  # type: ignore[attr-defined]
+            link.click()
+        goal = opened.value
+        goal.wait_for_selector(IDLE, timeout=60_000)
+        goal.wait_for_selector("[data-testid='stPlotlyChart'], [data-testid='stDataFrame']",
+                               state="attached", timeout=30_000)
+        assert _visible(goal, "Every statement of this goal")
+        if width <= 640:  # a phone reads the statements as cards, quotes in full
+            assert _visible(goal, "力争2020年底实现全国所有地级市覆盖5G网络")
+            assert _visible(goal, "⚠ unreliable source")
+        else:
+            assert goal.locator("[data-testid='stDataFrame']").first.is_visible()
+
+
+def test_a_grid_cell_opens_its_goal_on_the_same_page() -> None:
+    with served() as url, browser_page(DESKTOP, 900) as page:
+        open_idle(page, url)
+        grid = page.locator("[data-testid='stDataFrame']").first
+        grid.scroll_into_view_if_needed()
+        grid.locator("th").nth(2).wait_for(state="attached")
+        years = grid.locator("th").count() - 1
+        first = grid.locator("td[role='gridcell']").first.inner_text()
+        box = grid.locator("canvas").first.bounding_box()
+        page.mouse.click(box["x"] + box["width"] - (years - 0.5) * 44,  # the first year's
+                         box["y"] + 35 + 17)  # cell of the first row (44 px cells, 35 px rows)
+        page.get_by_role("button", name="← All goals").wait_for(timeout=30_000)
+        page.wait_for_selector(IDLE, timeout=30_000)
+        assert _visible(page, f"{first} · 2017")
+        assert "goal=" in page.url
+
+
+def test_phone_views_are_lists_of_goal_cards() -> None:
+    with served() as url, browser_page(PHONE, 844) as page:
+        open_idle(page, url + "?view=scorecard&year=2023")
+        assert not page.locator("[data-testid='stDataFrame']").first.is_visible()
+        assert _visible(page, "Goal: 600,000 · 5G base stations built in the year")
+        assert _visible(page, "Result as printed:")
+    with served() as url, browser_page(DESKTOP, 900) as page:
+        open_idle(page, url + "?view=scorecard&year=2023")
+        assert page.locator("[data-testid='stDataFrame']").first.is_visible()
+        assert not _visible(page, "Result as printed:")

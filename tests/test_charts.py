@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from conftest import ProjectMaker, entry, year_file
 
-from pipeline.charts import ambition_figure, indicator_figure, png_config, safe, year_bars
+from pipeline.charts import (
+    ambition_figure,
+    indicator_chart,
+    indicator_figure,
+    png_config,
+    safe,
+    titled,
+    year_bars,
+)
 from pipeline.dataset import load_project
 from pipeline.tables import Tables, build_tables
 from pipeline.views import year_counts
@@ -72,3 +80,42 @@ def test_charts_download_as_png() -> None:
     config = png_config("gdp_growth")
     assert config["toImageButtonOptions"] == {"format": "png", "scale": 2,
                                               "filename": "goalpost-gdp_growth"}
+
+
+def test_a_saved_chart_carries_its_title_source_and_date(tables: Tables) -> None:
+    figure = titled(year_bars(year_counts(tables.verdicts), "en"), "Goals <per> year",
+                    "goalpost, from statements · data as of 2026-05-11")
+    assert figure.layout.title.text == "Goals &lt;per&gt; year"
+    assert figure.layout.title.subtitle.text == \
+        "goalpost, from statements<br>data as of 2026-05-11"
+    assert figure.layout.legend.orientation == "h" and figure.layout.legend.yanchor == "top"
+    assert png_config("x:2020:done")["toImageButtonOptions"]["filename"] == \
+        "goalpost-x-2020-done"
+
+
+def test_the_goal_page_chart_rings_its_goal(tables: Tables) -> None:
+    goal = tables.verdicts.loc[tables.verdicts["year"] == 2019, "goal_id"].iloc[0]
+    figure = indicator_chart(tables.verdicts, tables.records, "percent", "Growth", "zh",
+                             "来源 · 数据截至2026-05-11", highlight=goal)
+    ring = next(trace for trace in figure.data if trace.name == "本目标")
+    assert list(ring.y) == [6] and ring.marker.symbol == "circle-open"
+    assert figure.layout.title.text == "Growth:目标与结果"
+    plain = indicator_figure(tables.verdicts, tables.records, "percent", "en")
+    assert "this goal" not in {trace.name for trace in plain.data}
+
+
+def test_a_derived_result_is_drawn_where_no_record_holds_it() -> None:
+    from conftest import PROJECT_ROOT
+
+    from pipeline.goal_view import indicator_history
+    bundled = build_tables(load_project(PROJECT_ROOT))
+    goal = bundled.verdicts.set_index("goal_id").loc["fiveg_base_stations_new:2023:600000"]
+    verdicts, records = indicator_history(bundled, goal)
+    figure = indicator_figure(verdicts, records, "count", "en")
+    derived = next(trace for trace in figure.data if trace.name == "Result (derived)")
+    assert goal["result_value"] in list(derived.y)
+
+
+def test_year_bars_mark_the_years_a_broken_file_touches(tables: Tables) -> None:
+    figure = year_bars(year_counts(tables.verdicts), "en", affected={2019})
+    assert list(figure.data[0].x) == ["2019 ⚠", "2020", "2021", "2022"]

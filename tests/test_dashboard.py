@@ -11,6 +11,9 @@ import pytest
 from conftest import PROJECT_ROOT, ProjectMaker, entry, year_file
 from streamlit.testing.v1 import AppTest
 
+from pipeline.goal_cards import RESPONSIVE_CSS
+from pipeline.i18n import LABELS
+
 TIMEOUT = 60
 
 
@@ -94,6 +97,45 @@ def test_language_switch_changes_every_label(small: Path) -> None:
     assert at.query_params["lang"] == "zh"
 
 
+ENGLISH = sorted({en for en, zh in LABELS.values() if en != zh and len(en) >= 5
+                  and re.search("[a-z]{3}", en)}, key=len, reverse=True)
+
+
+def shown_text(at: AppTest) -> list[str]:
+    """Every label, option, chip, heading, caption and column name on the page, but the
+    language picker's, which reads in both languages so that either reader finds it."""
+    texts: list[str] = []
+    for kind in ("selectbox", "multiselect", "slider", "text_input", "button",
+                 "segmented_control", "download_button"):
+        for widget in at.get(kind):
+            if widget.key == "lang":
+                continue
+            texts.append(widget.label)
+            texts.extend(str(o) for o in getattr(widget, "options", []) or [])
+            texts.append(getattr(widget.proto, "placeholder", ""))
+    for kind in ("subheader", "caption", "info", "expander", "header", "title"):
+        texts.extend(str(getattr(element, "label", None) or element.value)
+                     for element in at.get(kind))
+    for frame in at.dataframe:
+        texts.extend(str(c) for c in frame.value.columns)
+    return [text for text in texts if text]
+
+
+@pytest.mark.parametrize("view", ["overview", "indicator_view", "scorecard", "ambition",
+                                  "evidence", "goal"])
+def test_after_a_language_switch_nothing_is_left_in_english(small: Path, view: str) -> None:
+    query = {"goal": "industrial_va_growth:2018:about6"} if view == "goal" else {"view": view}
+    at = app_for(small, **query).run()
+    at.multiselect(key="status").select("missed").run()  # a chip, chosen in English
+    assert any(en in text for text in shown_text(at) for en in ENGLISH)  # the check sees them
+    at.selectbox(key="lang").select("zh").run()
+    assert not at.exception
+    assert at.multiselect(key="status").options[at.multiselect(key="status").indices[0]] == \
+        "✗ 未达成"
+    left = [(text, en) for text in shown_text(at) for en in ENGLISH if en in text]
+    assert left == []
+
+
 def test_indicator_view_plots_goals_against_results(small: Path) -> None:
     at = app_for(small, view="indicator_view", indicator="fiveg_base_stations_new").run()
     assert not at.exception
@@ -132,7 +174,7 @@ def test_evidence_view_lists_commitments(make_project: ProjectMaker) -> None:
     at = app_for(root, view="evidence").run()
     assert not at.exception
     assert at.dataframe[-1].value["As printed"].tolist() == ["推进5G<b>建设</b>"]
-    assert not at.get("html")
+    assert [html.proto.body for html in at.get("html")] == [RESPONSIVE_CSS]  # ours alone
 
 
 @pytest.mark.parametrize("broken", [
@@ -144,18 +186,20 @@ def test_a_broken_file_does_not_take_the_dashboard_down(make_project: ProjectMak
                                                         broken: str | bytes) -> None:
     root = make_project({
         "targets/2018.yaml": broken,
-        "targets/2019.yaml": year_file(2019, entry(source="conf-2019", period=2020)),
+        "targets/2019.yaml": year_file(2019, entry(source="conf-2019", period=2020),
+                                       entry(source="conf-2019", period=2019, value=7)),
     })
     at = app_for(root).run()
     assert not at.exception
     assert at.expander[0].label == "1 problems: some records were left out"
+    assert list(at.dataframe[1].value.columns) == ["2019 ⚠", "2020"]  # the grid marks it
     banner = at.error[0].value.replace("\\", "")
     assert banner.startswith("targets/2018.yaml: 1 problem(s), first at targets/2018.yaml:")
     assert banner.endswith("the whole file is left out, so verdicts for 2017–2019 may be "
                            "incomplete")
     panel = at.expander[0].dataframe[0].value
     assert panel["Where"].tolist()[0].startswith("targets/2018.yaml:")
-    assert goals(at) == 1
+    assert goals(at) == 2
 
 
 @pytest.mark.parametrize("view", ["overview", "indicator_view", "scorecard", "ambition",

@@ -75,7 +75,7 @@ CASES = {
          "or pick another indicator)"]),
     "an unknown unit": (
         year_file(2018, entry(unit="万个")),
-        ["targets/2018.yaml:8:11: entries[0].unit: expected one of percent, count, users, "
+        ["targets/2018.yaml:8:11: entries[0].unit: expected one of percent, count, people, users, "
          "households, connections, yuan, usd, tonnes, racks, vehicles, per_10k_people, "
          "per_100_people, gb_per_user_month, milestone; got '万个' (hint: write one of the "
          "values listed, exactly as shown)"]),

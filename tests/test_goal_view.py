@@ -7,7 +7,7 @@ from functools import cache
 from conftest import PROJECT_ROOT
 
 from pipeline.dataset import load_project
-from pipeline.goal_view import goal_page, goal_sentence, headline
+from pipeline.goal_view import goal_page, goal_sentence, headline, indicator_history
 from pipeline.tables import Tables, build_tables
 
 
@@ -25,7 +25,7 @@ def test_a_goal_in_one_sentence_in_both_languages() -> None:
     derived = row("fiveg_base_stations_new:2023:600000")
     assert goal_sentence(derived, "en") == (
         "Goal: 600,000 · 5G base stations built in the year (net additions) · 2023 · "
-        "result 1.06 million "
+        "result 1.065 million "
         "(derived) · beat it by 78%")
     assert goal_sentence(derived, "zh").endswith("结果106.5万(推算) · 超出78%")
     assert goal_sentence(row("gdp_growth:2022:about5.5"), "en").endswith("missed it by 2.5 pp")
@@ -50,3 +50,11 @@ def test_the_goal_page_shows_every_statement_and_result() -> None:
     assert page.statements["Original publisher"].iloc[0] != ""
     assert page.results["Decides"].iloc[0] == "✓"
     assert goal_page(tables(), "no-such-goal", "en") is None
+
+
+def test_a_goals_chart_data_is_its_indicator_in_its_scope() -> None:
+    verdicts, records = indicator_history(tables(), row("fiveg_base_stations_new:2023:600000"))
+    assert set(verdicts["indicator_id"]) == set(records["indicator_id"]) == \
+        {"fiveg_base_stations_new"}
+    assert set(verdicts["scope"]) == {"national"}
+    assert {2021, 2022, 2023} <= set(verdicts["year"])

@@ -17,6 +17,7 @@ from pipeline import dataset as dataset_module
 from pipeline import files as files_module
 from pipeline.cli import main
 from pipeline.dataset import load_project
+from pipeline.goal_cards import RESPONSIVE_CSS
 from pipeline.quotes import verify_quotes
 
 VALID = year_file(
@@ -132,7 +133,7 @@ def test_record_text_with_html_or_script_is_shown_as_text(tmp_path: Path) -> Non
         assert not at.exception
         card = at.dataframe[0].value
         assert hostile in card["Target as printed"].tolist()
-        assert not at.get("html")
+        assert [html.proto.body for html in at.get("html")] == [RESPONSIVE_CSS]  # ours alone
         assert all(hostile not in m.value for m in at.markdown)
     finally:
         shutil.rmtree(root, ignore_errors=True)

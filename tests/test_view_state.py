@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.view_state import ViewState, from_query, to_query
+from pipeline.view_state import ViewState, from_query, to_query, year_span
 
 INDICATORS = ["gdp_growth", "fiveg_base_stations_new"]
 YEARS = [2017, 2018, 2019, 2020, 2021]
@@ -47,3 +47,9 @@ def test_digits_that_are_not_ascii_are_ignored_not_a_crash() -> None:
         state = from_query({"year": year, "years": f"{year},{year}"}, indicators=INDICATORS,
                            years=YEARS)
         assert (state.year, state.years) == (None, None)
+
+
+def test_a_year_span_over_every_year_is_no_filter() -> None:
+    assert year_span((2017, 2030), [2017, 2020, 2030]) is None
+    assert year_span(None, [2017, 2030]) is None
+    assert year_span((2018, 2020), [2017, 2030]) == (2018, 2020)

@@ -10,15 +10,20 @@ from pipeline.dataset import load_project
 from pipeline.tables import Tables, build_tables
 from pipeline.view_state import ViewState
 from pipeline.views import (
+    affected_years,
     ambition,
     busiest_indicator,
     commitments,
     differing_results,
     disagreements,
     filter_verdicts,
+    goal_at,
     grid_style,
+    indicator_caption,
+    indicator_options,
     latest_rated_year,
     legend,
+    mark_years,
     scope_grid,
     scorecard,
     status_grid,
@@ -81,6 +86,19 @@ def test_year_counts_and_grid(tables: Tables) -> None:
                  "Industrial value added growth": "∅"}}
     assert status_grid(tables.verdicts, "zh").loc["规模以上工业增加值增长", "2019"] == "✓"
     assert legend("zh").startswith("✓ 达成 · ★ 超额完成 · ✗ 未达成")
+
+
+def test_a_grid_cell_opens_the_goal_it_shows(tables: Tables) -> None:
+    verdicts = tables.verdicts
+    grid = status_grid(verdicts, "en")
+    row = list(grid.index).index("Industrial value added growth")
+    goal = goal_at(verdicts, grid, row, "2019", "en")
+    assert verdicts.set_index("goal_id").loc[goal, "year"] == 2019
+    assert verdicts.set_index("goal_id").loc[goal, "indicator_id"] == "industrial_va_growth"
+    empty = list(grid.index).index("5G base stations built in the year")
+    assert goal_at(verdicts, grid, empty, "2020", "en") == ""  # an empty cell
+    assert goal_at(verdicts, grid, row, "Indicator", "en") == ""  # not a year column
+    assert goal_at(verdicts, grid, 99, "2019", "en") == ""
 
 
 def test_grid_cells_carry_colour_and_a_symbol() -> None:
@@ -189,3 +207,21 @@ def test_the_problem_banner_says_what_broke_and_what_it_costs() -> None:
         "data/indicators.yaml: 1 problem(s), first at data/indicators.yaml:3: syntax — a "
         "registry is broken: goals that depend on it cannot be rated"]
     assert escape_markdown("![x](http://e.x/i.png)") == r"\!\[x\]\(http://e\.x/i\.png\)"
+
+
+def test_years_a_broken_file_touches_are_marked() -> None:
+    problems = pd.DataFrame({"file": ["targets/2019.yaml", "targets/2019.yaml",
+                                      "data/sources.yaml", "targets/guangdong/2023.yaml"]})
+    assert affected_years(problems) == {2018, 2019, 2020, 2022, 2023, 2024}
+    assert affected_years(problems.iloc[0:0]) == set()
+    assert mark_years(["2017", "2018", "Indicator"], {2018}) == ["2017", "2018 ⚠", "Indicator"]
+
+
+def test_indicator_picker_order_and_caption_follow_the_language(tables: Tables) -> None:
+    names = {"industrial_va_growth": ("Industrial value added growth", "规模以上工业增加值增长"),
+             "fiveg_base_stations_new": ("5G base stations built in the year", "新建5G基站")}
+    assert indicator_options(tables.verdicts, names, "en") == [
+        "fiveg_base_stations_new", "industrial_va_growth"]
+    meta = tables.indicators.set_index("indicator_id").loc["industrial_va_growth"]
+    assert indicator_caption(meta, names["industrial_va_growth"], "zh") == (
+        "规模以上工业增加值增长 · Industrial value added growth · 单位: % · 越高越好")
