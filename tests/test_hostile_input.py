@@ -375,9 +375,9 @@ def test_one_syntax_error_in_a_registry_is_one_root_cause(
     many = year_file(2018, *(entry(period=2019 + n) for n in range(30)))
     root = make_project({"targets/2018.yaml": many}, indicators=broken)
     assert validate(root, capsys) == (1, [
-        "data/indicators.yaml:6:3: YAML syntax: did not find expected '-' indicator (while "
-        "parsing a block collection) (hint: check indentation, colons and quotes on this line "
-        "and the one above)"])
+        "data/indicators.yaml:6:3: YAML syntax: this line is indented 2 spaces less than the "
+        "line above (line 5) (hint: indent it 4 spaces, like line 5, so that it belongs to the "
+        "same entry; a new entry starts with '- ')"])
 
 
 def test_the_dashboard_survives_hostile_urls_and_numbers(tmp_path: Path) -> None:
