@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -239,11 +239,12 @@ def _load_registry(root: Path, relative: Path, shape: type[BaseModel], key: str,
     items: dict[str, M] = {}
     for index, raw in enumerate(getattr(top, key)):
         item, problems = validate_model(model, raw, document, (key, index))
+        if item is None and problems and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            problems[0] = _cited_later(problems[0], key, raw["id"])
+            line = document.where((key, index))[0]
+            dataset.invalid.setdefault(f"{key}:{raw['id']}", f"{relative.as_posix()}:{line}")
         dataset.problems.extend(problems)
         if item is None:
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                line = document.where((key, index))[0]
-                dataset.invalid.setdefault(f"{key}:{raw['id']}", f"{relative.as_posix()}:{line}")
             continue
         item_id = item.id  # type: ignore[attr-defined]
         if item_id in items:
@@ -257,6 +258,14 @@ def _load_registry(root: Path, relative: Path, shape: type[BaseModel], key: str,
     if key == "indicators":
         dataset.problems.extend(_aliases_naming_ids(items, document))  # type: ignore[arg-type]
     return items
+
+
+def _cited_later(problem: Problem, key: str, item_id: str) -> Problem:
+    """The one report of an invalid registry entry says that the entries citing it wait for
+    it: they are not flagged again, one "unknown" per entry."""
+    kind = "indicator" if key == "indicators" else "source"
+    waiting = f"entries that cite {kind} {item_id!r} are checked once this is fixed"
+    return replace(problem, hint=f"{problem.hint}; {waiting}" if problem.hint else waiting)
 
 
 def _alias_clashes(indicator: Indicator, index: int, known: dict[str, BaseModel],
@@ -407,18 +416,13 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
 
 def _reference(found: T | Problem, key: str, name: str, dataset: Dataset,
                at: checks.At) -> T | Problem | None:
-    """An unknown id because its registry is broken is not the entry's fault: say nothing
-    (``None``; the registry's own problem is the root cause), or name the registry entry
-    that needs fixing."""
+    """An unknown id because its registry is broken, or because its registry entry is
+    invalid, is not the entry's fault: say nothing (``None``); the registry's own problem is
+    the root cause, reported once where it is."""
     if not isinstance(found, Problem) or not found.code.startswith("unknown_"):
         return found
-    if key in dataset.broken:
+    if key in dataset.broken or f"{key}:{name}" in dataset.invalid:
         return None
-    if place := dataset.invalid.get(f"{key}:{name}"):
-        kind = key.removesuffix("s")
-        return at(found.field.rsplit(".", 1)[-1], f"{kind} {show(name)} is in data/{key}.yaml "
-                  "but has problems there, so this entry cannot be checked",
-                  f"fix {place} first", code=f"invalid_{kind}")
     return found
 
 
