@@ -394,7 +394,8 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         path = (*prefix, field_name)
         return document.problem(path, format_path(path), message, hint, code=code)
 
-    problems = (checks.check_draft(entry, at) + checks.check_shape(entry, at)
+    problems = (checks.check_draft(entry, at) + checks.check_todo(entry, at)
+                + checks.check_figure(entry, at) + checks.check_shape(entry, at)
                 + checks.check_sign(entry, at) + checks.check_magnitude(entry, at)
                 + checks.check_role_fields(entry, dataset.indicators, at))
     indicator = _reference(checks.check_indicator(entry, dataset.indicators, aliases, at),
@@ -407,6 +408,8 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         return None, problems
     if isinstance(period, Problem) or isinstance(source, Problem):
         return None, problems
+    if isinstance(indicator, Indicator):
+        problems += checks.check_direction(entry, indicator, at)
     problems += checks.check_timing(entry, period, source, year, at)
     if problems:
         return None, problems
