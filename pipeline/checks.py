@@ -246,7 +246,7 @@ def check_direction(entry: Entry, indicator: Indicator, at: At) -> list[Problem]
         if not figure:
             continue
         word = _word_before(entry.quote, abs(figure))
-        if word in FALL and figure > 0 or word in RISE and figure < 0:
+        if (word in FALL and figure > 0) or (word in RISE and figure < 0):
             sign = "negative" if word in FALL else "positive"
             return [at(name, f"the quote says {word}{abs(figure):g}%, so expected a {sign} "
                        f"change, found {figure:g}", f"write {name}: {-figure:g} (a fall is "

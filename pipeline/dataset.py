@@ -212,6 +212,87 @@ def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
     return dataset
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a draft outside ``targets/`` is checked as if it were: its year and scope, from
+    the command line (``None``: from the file itself)."""
+
+    year: int | None = None
+    scope: str | None = None
+
+
+def in_targets(path: Path, root: Path) -> bool:
+    """True for a file under the project's ``targets/`` folder."""
+    return inside(path.parent, root / TARGETS_DIR)
+
+
+def load_draft(path: Path, root: Path, project: Dataset,
+               placement: Placement = Placement()) -> Dataset:
+    """Check one file outside ``targets/`` (a draft, any name, anywhere) as if it were the
+    year file its content says it is: against the registries, and against the records
+    already in ``targets/`` (``project``; a figure recorded twice is a duplicate). The
+    result holds only this file's records and problems, and the registries'."""
+    name = _display(path, root)
+    dataset = Dataset(project.indicators, project.sources, list(project.records),
+                      [p for p in project.problems if not in_targets(root / p.file, root)],
+                      [name], project.broken, project.invalid)
+    known = len(dataset.records)
+    document, problems = read_yaml(path, name)
+    if document.data is not None and not problems:
+        place = _place(document, dataset, placement)
+        if isinstance(place, Problem):
+            problems = [place]
+        else:
+            document.data = {**document.data, "year": place[0], "scope": place[1]}  # type: ignore[dict-item]
+            records, problems = _year_entries(_as_year_file(root, *place), document, dataset)
+            dataset.records.extend(records)
+    records, duplicates = without_duplicates(dataset.records)
+    dataset.records = records[known:]  # the project's records come first and are unique
+    dataset.problems = sorted([*dataset.problems, *problems, *duplicates], key=Problem.sort_key)
+    return dataset
+
+
+def _as_year_file(root: Path, year: int, scope: str) -> Path:
+    folder = root / TARGETS_DIR if scope == NATIONAL else root / TARGETS_DIR / scope
+    return folder / f"{year}.yaml"
+
+
+def _place(document: Document, dataset: Dataset,
+           placement: Placement) -> tuple[int, str] | Problem:
+    """The draft's year and scope: the flags, else its ``year:`` and ``scope:`` keys, else the
+    year its sources were published in."""
+    data = document.data
+    if not isinstance(data, dict):
+        return Problem(document.file, 1, 1, "", "expected a year file: 'year:', then "
+                       "'entries:' with a list of entries", "start from 'goalpost new-year' "
+                       "or 'goalpost extract'", "not_a_year_file")
+    written, scope = data.get("year"), data.get("scope")
+    for flag, value, key in ((placement.year, written, "year"), (placement.scope, scope,
+                                                                  "scope")):
+        if flag is not None and value is not None and flag != value:
+            return document.problem((key,), key, f"the file says {key} {show(value)}, the "
+                                    f"command says --{key} {flag}", f"drop --{key}, or "
+                                    f"correct '{key}:' in the file", code=f"{key}_mismatch")
+    year = placement.year if placement.year is not None else written
+    if year is None:
+        year = _year_of_sources(data, dataset)
+    if not isinstance(year, int) or isinstance(year, bool):
+        return document.problem(("year",), "year", "cannot tell which year's file this draft "
+                                "belongs in", "write 'year: YYYY' at the top (the year its "
+                                "sources were published), or pass --year", code="no_year")
+    return year, placement.scope or (scope if isinstance(scope, str) else NATIONAL)
+
+
+def _year_of_sources(data: dict[str, object], dataset: Dataset) -> int | None:
+    """The one year in which every source the entries cite was published, if there is one."""
+    entries = data.get("entries")
+    cited = {e.get("source") for e in entries if isinstance(e, dict)} if isinstance(
+        entries, list) else set()
+    years = {dataset.sources[s].published.year for s in cited
+             if isinstance(s, str) and s in dataset.sources}
+    return years.pop() if len(years) == 1 else None
+
+
 def _display(path: Path, root: Path) -> str:
     """``targets/2019.yaml``: the path as the analyst knows it, relative to the project."""
     try:
