@@ -31,7 +31,7 @@ from pipeline.dataset import (
 from pipeline.drafts import draft_file, template
 from pipeline.export import export
 from pipeline.extract import extract
-from pipeline.files import FileRefused, read_regular
+from pipeline.files import FileRefused, inside, read_regular
 from pipeline.problems import Problem
 from pipeline.quotes import verify_quotes
 from pipeline.report import verdict_table
@@ -137,6 +137,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     targets/ (a draft) is checked as the year file it says it is."""
     root = _root(args)
     paths = [_given(root, text) for text in args.paths]
+    if any(p.is_dir() and not inside(p, root / TARGETS_DIR) for p in paths):
+        raise UserError("a folder outside targets/ is not read as year files; validate one "
+                        "draft at a time, e.g. goalpost validate drafts/2019.yaml")
     drafts = [p for p in paths if not p.is_dir() and not in_targets(p, root)]
     if (args.year or args.scope) and len(drafts) != len(paths):
         raise UserError("--year and --scope are for a draft outside targets/; a year file in "

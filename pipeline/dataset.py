@@ -238,7 +238,7 @@ def load_draft(path: Path, root: Path, project: Dataset,
                       [name], project.broken, project.invalid)
     known = len(dataset.records)
     document, problems = read_yaml(path, name)
-    if document.data is not None and not problems:
+    if not problems:
         place = _place(document, dataset, placement)
         if isinstance(place, Problem):
             problems = [place]
@@ -267,6 +267,10 @@ def _place(document: Document, dataset: Dataset,
                        "'entries:' with a list of entries", "start from 'goalpost new-year' "
                        "or 'goalpost extract'", "not_a_year_file")
     written, scope = data.get("year"), data.get("scope")
+    if written is not None and (not isinstance(written, int) or isinstance(written, bool)):
+        return document.problem(("year",), "year", f"expected a year such as 2019, got "
+                                f"{show(written)}", "write 'year: YYYY' without quotes",
+                                code="year_format")
     for flag, value, key in ((placement.year, written, "year"), (placement.scope, scope,
                                                                   "scope")):
         if flag is not None and value is not None and flag != value:

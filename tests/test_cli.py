@@ -475,3 +475,25 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     process.stdout.close()  # like `goalpost verdicts | head -1`
     assert process.wait(timeout=60) == 0
     assert "Traceback" not in process.stderr.read().decode()
+
+
+def test_a_draft_that_is_not_a_year_file_gets_a_clear_line(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"drafts/empty.yaml": "", "drafts/quoted.yaml": 'year: "2019"\n',
+                         "drafts/list.yaml": "- a\n"})
+    expected = {
+        "empty": "drafts/empty.yaml:1:1: expected a year file: 'year:', then 'entries:' with "
+                 "a list of entries (hint: start from 'goalpost new-year' or 'goalpost "
+                 "extract')\n",
+        "list": "drafts/list.yaml:1:1: expected a year file: 'year:', then 'entries:' with "
+                "a list of entries (hint: start from 'goalpost new-year' or 'goalpost "
+                "extract')\n",
+        "quoted": "drafts/quoted.yaml:1:7: year: expected a year such as 2019, got '2019' "
+                  "(hint: write 'year: YYYY' without quotes)\n"}
+    for name, line in expected.items():
+        assert run(root, "validate", str(root / "drafts" / f"{name}.yaml"),
+                   capsys=capsys)[:2] == (1, line)
+    code, _, err = run(root, "validate", str(root / "drafts"), capsys=capsys)
+    assert (code, err) == (1, "error: a folder outside targets/ is not read as year files; "
+                           "validate one draft at a time, e.g. goalpost validate "
+                           "drafts/2019.yaml\n")

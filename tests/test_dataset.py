@@ -329,3 +329,19 @@ def test_a_bad_field_in_a_new_source_is_one_problem_at_the_source(
         "data/sources.yaml:5:16: sources[0].published: expected a date YYYY-MM-DD, got "
         "'2018/12/27' (hint: for example 2019-12-23; entries that cite source 'conf-2018' "
         "are checked once this is fixed)"]
+
+
+def test_a_draft_is_placed_by_its_content_or_the_command(make_project: ProjectMaker) -> None:
+    from pipeline.dataset import Placement, load_draft
+
+    root = make_project({"targets/2018.yaml": year_file(2018, entry())})
+    draft = root / "anywhere.yaml"
+    draft.write_text(year_file(2018, entry(period=2020)).replace("year: 2018\n", ""),
+                     encoding="utf-8")
+    project = load_project(root)
+    placed = load_draft(draft, root, project)
+    assert ([(r.stated_in, r.scope, r.file) for r in placed.records], placed.problems) == (
+        [(2018, "national", "anywhere.yaml")], [])
+    province = load_draft(draft, root, project, Placement(scope="guangdong"))
+    assert [r.scope for r in province.records] == ["guangdong"]
+    assert project.records[0].file == "targets/2018.yaml"  # the project is left as it was
