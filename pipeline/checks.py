@@ -6,11 +6,14 @@ problems; none raises. ``at`` builds a located problem for a field of the entry.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
 from pipeline.indicator_match import IndicatorMatcher
 from pipeline.models import Entry, Indicator, Source
+from pipeline.numbers import find_figures
 from pipeline.periods import PERIOD_FORMATS, Period, PeriodError, parse_period
 from pipeline.problems import Problem, show
 from pipeline.suggest import did_you_mean
@@ -212,3 +215,76 @@ def check_timing(entry: Entry, period: Period, source: Source, year: int,
                            f"e.g. {published.year}-{published.month - 1 or 1:02d}",
                            code="period_impossible"))
     return problems
+
+
+TODO = re.compile(r"\bTODO\b", re.IGNORECASE)
+
+
+def check_todo(entry: Entry, at: At) -> list[Problem]:
+    """A note that still says TODO (extract's placeholder) is work left, not a label."""
+    if not TODO.search(entry.note):
+        return []
+    return [at("note", f"expected an English label, found {show(entry.note)}",
+               "write what the figure is in English (for a garbled source, add the standard "
+               "wording) and remove the TODO", code="todo")]
+
+
+# A fall (下降4%) is a negative change; a rise (增长6%) a positive one. Only the word right
+# before the figure counts: in 下降幅度收窄0.5个百分点 or 降低企业成本 the figure is not the fall.
+FALL = ("下降", "降低", "减少", "下调", "回落")
+RISE = ("增长", "提高", "上升", "增加", "提升", "添加")
+CHANGE_ID = re.compile(r"(?:^|_)(?:change|growth|increase)(?:_|$)")  # not shares or levels
+_BEFORE_FIGURE = re.compile(rf"({'|'.join(FALL + RISE)})[了约近达]{{0,2}}$")
+
+
+def check_direction(entry: Entry, indicator: Indicator, at: At) -> list[Problem]:
+    """A change written with the wrong sign: 下降4% with ``value: 4`` reads as a rise."""
+    if indicator.unit != "percent" or not CHANGE_ID.search(indicator.id):
+        return []
+    for name in ("value", "low", "high"):
+        figure = getattr(entry, name)
+        if not figure:
+            continue
+        word = _word_before(entry.quote, abs(figure))
+        if (word in FALL and figure > 0) or (word in RISE and figure < 0):
+            sign = "negative" if word in FALL else "positive"
+            return [at(name, f"the quote says {word}{abs(figure):g}%, so expected a {sign} "
+                       f"change, found {figure:g}", f"write {name}: {-figure:g} (a fall is "
+                       "negative); a cut 'by at least' is a negative value with 'qualifier: "
+                       "at_most'", code="sign_vs_quote")]
+    return []
+
+
+def _word_before(quote: str, size: float) -> str:
+    """The fall or rise word printed right before the figure ``size`` in ``quote``."""
+    for figure in find_figures(quote):
+        if figure.unit == "percent" and math.isclose(figure.value, size):
+            match = _BEFORE_FIGURE.search(quote[max(0, figure.start - 5):figure.start])
+            if match:
+                return match[1]
+    return ""
+
+
+def check_figure(entry: Entry, at: At) -> list[Problem]:
+    """The value against the figure printed in the quote, after unit conversion: 12.6万个 is
+    126000, so ``value: 12600`` is a slip of a power of ten."""
+    printed = [f for f in find_figures(entry.quote) if f.unit not in ("percent", "")]
+    for name in ("value", "low", "high"):
+        figure = getattr(entry, name)
+        if not figure or entry.unit == "percent" or not printed:
+            continue
+        if any(math.isclose(f.value, figure, rel_tol=1e-9) for f in printed):
+            continue
+        slip = next((f for f in printed if _power_of_ten_apart(f.value, figure)), None)
+        if slip is not None:
+            return [at(name, f"the quote says {slip.text.strip()}, which is {slip.value:.15g} "
+                       f"in base units, found {figure:g}", f"write {name}: {slip.value:.15g} "
+                       "(万 is 10,000, 亿 is 100,000,000)", code="figure_vs_quote")]
+    return []
+
+
+def _power_of_ten_apart(printed: float, written: float) -> bool:
+    if printed <= 0 or written <= 0:
+        return False
+    ratio = math.log10(printed / written)
+    return abs(ratio - round(ratio)) < 1e-9 and round(ratio) != 0

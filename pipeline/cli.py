@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,7 +20,10 @@ from pipeline.coverage import coverage, coverage_table
 from pipeline.dataset import (
     TARGETS_DIR,
     Dataset,
+    Placement,
     find_root,
+    in_targets,
+    load_draft,
     load_project,
     load_registries,
     scan_folder,
@@ -27,7 +31,7 @@ from pipeline.dataset import (
 from pipeline.drafts import draft_file, template
 from pipeline.export import export
 from pipeline.extract import extract
-from pipeline.files import FileRefused, read_regular
+from pipeline.files import FileRefused, inside, read_regular
 from pipeline.problems import Problem
 from pipeline.quotes import verify_quotes
 from pipeline.report import verdict_table
@@ -43,17 +47,23 @@ class UserError(Exception):
     """A mistake in how the command was called or in what it was pointed at."""
 
 
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve() if args.root else find_root()
+
+
 def _load(args: argparse.Namespace, paths: Sequence[str] = ()) -> tuple[Path, Dataset]:
     """The whole project through the build cache, or just the year files named."""
-    root = Path(args.root).resolve() if args.root else find_root()
+    root = _root(args)
     if paths:
         found, problems = _year_paths(root, paths)
         dataset = load_project(root, found)
         dataset.problems = sorted([*dataset.problems, *problems], key=Problem.sort_key)
         return root, dataset
-    if cache_enabled():
-        return root, BuildCache(root).load()
-    return root, load_project(root)
+    return root, _project(root)
+
+
+def _project(root: Path) -> Dataset:
+    return BuildCache(root).load() if cache_enabled() else load_project(root)
 
 
 def _year_paths(root: Path, paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
@@ -61,50 +71,105 @@ def _year_paths(root: Path, paths: Sequence[str]) -> tuple[list[Path], list[Prob
     found: list[Path] = []
     problems: list[Problem] = []
     for text in paths:
-        path = Path(text)
-        if not path.is_absolute() and not os.path.lexists(path):
-            path = root / path
+        path = _given(root, text)
         if path.is_dir():
             targets = path.resolve() == (root / TARGETS_DIR).resolve()
             files, stray = scan_folder(path, root, levels=2 if targets else 1)
             found.extend(files)
             problems.extend(stray)
-        elif os.path.lexists(path):
-            found.append(path)
         else:
-            raise UserError(f"no such file or folder: {text}")
+            found.append(path)
     return found, problems
 
 
+def _given(root: Path, text: str) -> Path:
+    """A path as typed: from the current folder, else from the project folder."""
+    path = Path(text)
+    if not path.is_absolute() and not os.path.lexists(path):
+        path = root / path
+    if not os.path.lexists(path):
+        raise UserError(f"no such file or folder: {text}")
+    return path
+
+
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    text = f"{count} {word}{'' if count == 1 else 's'}"
+    return text.replace("entrys", "entries")
+
+
+TO_CONFIRM = ("draft", "todo")  # work left in an entry, not a mistake in it
 
 
 def _report_problems(dataset: Dataset) -> bool:
-    """Print every problem, one line each, then a count on stderr; True if there were any."""
-    for problem in dataset.problems:
+    """Print every problem, one line each, then the drafts left to confirm, each as
+    ``file:line``, and a count on stderr; True if there was anything."""
+    mistakes = [p for p in dataset.problems if p.code not in TO_CONFIRM]
+    for problem in mistakes:
         print(problem.format())
-    if dataset.problems:
-        files = len({p.file for p in dataset.problems})
-        drafts = sum(p.code == "draft" for p in dataset.problems)
-        remaining = f"; {_plural(drafts, 'draft entry')} to confirm" if drafts else ""
-        remaining = remaining.replace("entrys", "entries")
-        print(f"{_plural(len(dataset.problems), 'problem')} in {_plural(files, 'file')}"
-              f"{remaining}", file=sys.stderr)
+    drafts = _drafts_left(dataset.problems)
+    if drafts:
+        print(f"{_plural(len(drafts), 'draft')} left to confirm (check each against the "
+              "report, write its English note, delete 'draft: true'): " + ", ".join(drafts))
+    if mistakes:
+        files = len({p.file for p in mistakes})
+        print(f"{_plural(len(mistakes), 'problem')} in {_plural(files, 'file')}"
+              + (f"; {_plural(len(drafts), 'draft')} left to confirm" if drafts else ""),
+              file=sys.stderr)
+    elif drafts:
+        print(f"not ok: {_plural(len(drafts), 'draft')} left to confirm", file=sys.stderr)
     return bool(dataset.problems)
 
 
+def _drafts_left(problems: Sequence[Problem]) -> list[str]:
+    """``file:line`` of each entry still a draft or with a TODO note, once per entry."""
+    first: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        if problem.code in TO_CONFIRM:
+            entry = (problem.file, problem.field.rsplit(".", 1)[0])
+            first[entry] = min(first.get(entry, problem.line), problem.line)
+    return [f"{file}:{line}" for (file, _), line in sorted(first.items(),
+                                                           key=lambda item: (item[0][0],
+                                                                             item[1]))]
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check year files and registries; print every problem, one line each."""
-    _, dataset = _load(args, args.paths)
+    """Check year files and registries; print every problem, one line each. A file outside
+    targets/ (a draft) is checked as the year file it says it is."""
+    root = _root(args)
+    paths = [_given(root, text) for text in args.paths]
+    if any(p.is_dir() and not inside(p, root / TARGETS_DIR) for p in paths):
+        raise UserError("a folder outside targets/ is not read as year files; validate one "
+                        "draft at a time, e.g. goalpost validate drafts/2019.yaml")
+    drafts = [p for p in paths if not p.is_dir() and not in_targets(p, root)]
+    if (args.year or args.scope) and len(drafts) != len(paths):
+        raise UserError("--year and --scope are for a draft outside targets/; a year file in "
+                        "targets/ is placed by its name and folder")
+    if len(drafts) > 1 or (drafts and len(paths) > 1):
+        raise UserError("validate one draft at a time (or any number of files in targets/)")
+    if drafts:
+        dataset = load_draft(drafts[0], root, _project(root), Placement(args.year, args.scope))
+    else:
+        dataset = _load(args, args.paths)[1]
     if _report_problems(dataset):
         return EXIT_PROBLEMS
-    targets = sum(r.entry.role == "target" for r in dataset.records)
-    outcomes = sum(r.entry.role == "outcome" for r in dataset.records)
-    print(f"ok: {len(dataset.files)} files, {len(dataset.records)} records ({targets} targets, "
-          f"{outcomes} outcomes), {len(dataset.indicators)} indicators, "
-          f"{len(dataset.sources)} sources")
+    print(_summary(dataset, bool(args.paths)))
     return EXIT_OK
+
+
+def _summary(dataset: Dataset, named: bool) -> str:
+    records = dataset.records
+    targets = sum(r.entry.role == "target" for r in records)
+    outcomes = sum(r.entry.role == "outcome" for r in records)
+    counted = (f"{_plural(len(records), 'record')} ({_plural(targets, 'target')}, "
+               f"{_plural(outcomes, 'outcome')})")
+    registries = (f"{_plural(len(dataset.indicators), 'indicator')}, "
+                  f"{_plural(len(dataset.sources), 'source')}")
+    year_files = [f for f in dataset.files if not f.startswith("data/")]
+    if named and len(year_files) == 1:
+        return f"ok: {year_files[0]}: {counted}, checked against {registries}"
+    if named:
+        return f"ok: {_plural(len(year_files), 'file')}, {counted}; checked against {registries}"
+    return f"ok: {_plural(len(dataset.files), 'file')}, {counted}, {registries}"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -217,8 +282,7 @@ def _write_error(error: OSError, path: Path, wanted: str) -> UserError:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Draft candidate records from a report's raw text, for the analyst to confirm."""
-    root = Path(args.root).resolve() if args.root else find_root()
-    dataset = load_registries(root)
+    dataset = load_registries(_root(args))
     if args.source and args.source not in dataset.sources:
         hint = did_you_mean(args.source, dataset.sources)
         raise UserError(f"unknown source {args.source!r}" + (f" ({hint})" if hint else
@@ -232,8 +296,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     print(f"wrote {out}: {_plural(len(candidates), 'draft entry').replace('entrys', 'entries')}"
           f" ({matched} with an indicator, {len(candidates) - matched} to match)"
           + (f"; previous version kept as {backup}" if backup else ""))
-    print(f"next: confirm each entry, then run 'goalpost validate {out}'")
+    print(f"next: {_first_step(args.source)}, then run: {_validate_command(args, out)}")
     return EXIT_OK
+
+
+def _first_step(source: str | None) -> str:
+    if source:
+        return "confirm each entry"
+    return "register the report in data/sources.yaml, write its id as each entry's source:, " \
+        "and confirm each entry"
+
+
+def _validate_command(args: argparse.Namespace, out: Path) -> str:
+    """The validate command that checks ``out``, as it can be typed in the same folder."""
+    root = ["--root", args.root] if args.root else []
+    return shlex.join(["goalpost", *root, "validate", str(out)])
 
 
 def _read_report(path: Path) -> str:
@@ -287,7 +364,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     if name == "validate":
         command.add_argument("paths", nargs="*", metavar="PATH",
-                             help="year files or folders (default: every file in targets/)")
+                             help="year files or folders (default: every file in targets/), "
+                             "or one draft anywhere, checked as the year file it says it is")
+        command.add_argument("--year", type=int, help="a draft's year file, when the draft "
+                             "has no 'year:' (default: its 'year:', else its sources' year)")
+        command.add_argument("--scope", choices=sorted(SCOPES), metavar="SCOPE",
+                             help="a draft's scope, when it has no 'scope:' (default: national)")
     elif name == "export":
         command.add_argument("--out", required=True, metavar="DIR", help="folder to write to")
         command.add_argument("--force", action="store_true",

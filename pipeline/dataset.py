@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -212,6 +212,91 @@ def load_project(root: Path, paths: Iterable[Path] | None = None) -> Dataset:
     return dataset
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a draft outside ``targets/`` is checked as if it were: its year and scope, from
+    the command line (``None``: from the file itself)."""
+
+    year: int | None = None
+    scope: str | None = None
+
+
+def in_targets(path: Path, root: Path) -> bool:
+    """True for a file under the project's ``targets/`` folder."""
+    return inside(path.parent, root / TARGETS_DIR)
+
+
+def load_draft(path: Path, root: Path, project: Dataset,
+               placement: Placement = Placement()) -> Dataset:
+    """Check one file outside ``targets/`` (a draft, any name, anywhere) as if it were the
+    year file its content says it is: against the registries, and against the records
+    already in ``targets/`` (``project``; a figure recorded twice is a duplicate). The
+    result holds only this file's records and problems, and the registries'."""
+    name = _display(path, root)
+    dataset = Dataset(project.indicators, project.sources, list(project.records),
+                      [p for p in project.problems if not in_targets(root / p.file, root)],
+                      [name], project.broken, project.invalid)
+    known = len(dataset.records)
+    document, problems = read_yaml(path, name)
+    if not problems:
+        place = _place(document, dataset, placement)
+        if isinstance(place, Problem):
+            problems = [place]
+        else:
+            document.data = {**document.data, "year": place[0], "scope": place[1]}  # type: ignore[dict-item]
+            records, problems = _year_entries(_as_year_file(root, *place), document, dataset)
+            dataset.records.extend(records)
+    records, duplicates = without_duplicates(dataset.records)
+    dataset.records = records[known:]  # the project's records come first and are unique
+    dataset.problems = sorted([*dataset.problems, *problems, *duplicates], key=Problem.sort_key)
+    return dataset
+
+
+def _as_year_file(root: Path, year: int, scope: str) -> Path:
+    folder = root / TARGETS_DIR if scope == NATIONAL else root / TARGETS_DIR / scope
+    return folder / f"{year}.yaml"
+
+
+def _place(document: Document, dataset: Dataset,
+           placement: Placement) -> tuple[int, str] | Problem:
+    """The draft's year and scope: the flags, else its ``year:`` and ``scope:`` keys, else the
+    year its sources were published in."""
+    data = document.data
+    if not isinstance(data, dict):
+        return Problem(document.file, 1, 1, "", "expected a year file: 'year:', then "
+                       "'entries:' with a list of entries", "start from 'goalpost new-year' "
+                       "or 'goalpost extract'", "not_a_year_file")
+    written, scope = data.get("year"), data.get("scope")
+    if written is not None and (not isinstance(written, int) or isinstance(written, bool)):
+        return document.problem(("year",), "year", f"expected a year such as 2019, got "
+                                f"{show(written)}", "write 'year: YYYY' without quotes",
+                                code="year_format")
+    for flag, value, key in ((placement.year, written, "year"), (placement.scope, scope,
+                                                                  "scope")):
+        if flag is not None and value is not None and flag != value:
+            return document.problem((key,), key, f"the file says {key} {show(value)}, the "
+                                    f"command says --{key} {flag}", f"drop --{key}, or "
+                                    f"correct '{key}:' in the file", code=f"{key}_mismatch")
+    year = placement.year if placement.year is not None else written
+    if year is None:
+        year = _year_of_sources(data, dataset)
+    if not isinstance(year, int) or isinstance(year, bool):
+        return document.problem(("year",), "year", "cannot tell which year's file this draft "
+                                "belongs in", "write 'year: YYYY' at the top (the year its "
+                                "sources were published), or pass --year", code="no_year")
+    return year, placement.scope or (scope if isinstance(scope, str) else NATIONAL)
+
+
+def _year_of_sources(data: dict[str, object], dataset: Dataset) -> int | None:
+    """The one year in which every source the entries cite was published, if there is one."""
+    entries = data.get("entries")
+    cited = {e.get("source") for e in entries if isinstance(e, dict)} if isinstance(
+        entries, list) else set()
+    years = {dataset.sources[s].published.year for s in cited
+             if isinstance(s, str) and s in dataset.sources}
+    return years.pop() if len(years) == 1 else None
+
+
 def _display(path: Path, root: Path) -> str:
     """``targets/2019.yaml``: the path as the analyst knows it, relative to the project."""
     try:
@@ -239,11 +324,12 @@ def _load_registry(root: Path, relative: Path, shape: type[BaseModel], key: str,
     items: dict[str, M] = {}
     for index, raw in enumerate(getattr(top, key)):
         item, problems = validate_model(model, raw, document, (key, index))
+        if item is None and problems and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            problems[0] = _cited_later(problems[0], key, raw["id"])
+            line = document.where((key, index))[0]
+            dataset.invalid.setdefault(f"{key}:{raw['id']}", f"{relative.as_posix()}:{line}")
         dataset.problems.extend(problems)
         if item is None:
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                line = document.where((key, index))[0]
-                dataset.invalid.setdefault(f"{key}:{raw['id']}", f"{relative.as_posix()}:{line}")
             continue
         item_id = item.id  # type: ignore[attr-defined]
         if item_id in items:
@@ -257,6 +343,14 @@ def _load_registry(root: Path, relative: Path, shape: type[BaseModel], key: str,
     if key == "indicators":
         dataset.problems.extend(_aliases_naming_ids(items, document))  # type: ignore[arg-type]
     return items
+
+
+def _cited_later(problem: Problem, key: str, item_id: str) -> Problem:
+    """The one report of an invalid registry entry says that the entries citing it wait for
+    it: they are not flagged again, one "unknown" per entry."""
+    kind = "indicator" if key == "indicators" else "source"
+    waiting = f"entries that cite {kind} {item_id!r} are checked once this is fixed"
+    return replace(problem, hint=f"{problem.hint}; {waiting}" if problem.hint else waiting)
 
 
 def _alias_clashes(indicator: Indicator, index: int, known: dict[str, BaseModel],
@@ -385,7 +479,8 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         path = (*prefix, field_name)
         return document.problem(path, format_path(path), message, hint, code=code)
 
-    problems = (checks.check_draft(entry, at) + checks.check_shape(entry, at)
+    problems = (checks.check_draft(entry, at) + checks.check_todo(entry, at)
+                + checks.check_figure(entry, at) + checks.check_shape(entry, at)
                 + checks.check_sign(entry, at) + checks.check_magnitude(entry, at)
                 + checks.check_role_fields(entry, dataset.indicators, at))
     indicator = _reference(checks.check_indicator(entry, dataset.indicators, aliases, at),
@@ -398,6 +493,8 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
         return None, problems
     if isinstance(period, Problem) or isinstance(source, Problem):
         return None, problems
+    if isinstance(indicator, Indicator):
+        problems += checks.check_direction(entry, indicator, at)
     problems += checks.check_timing(entry, period, source, year, at)
     if problems:
         return None, problems
@@ -407,18 +504,13 @@ def _check_entry(raw: dict[str, object], index: int, top: YearFile, document: Do
 
 def _reference(found: T | Problem, key: str, name: str, dataset: Dataset,
                at: checks.At) -> T | Problem | None:
-    """An unknown id because its registry is broken is not the entry's fault: say nothing
-    (``None``; the registry's own problem is the root cause), or name the registry entry
-    that needs fixing."""
+    """An unknown id because its registry is broken, or because its registry entry is
+    invalid, is not the entry's fault: say nothing (``None``); the registry's own problem is
+    the root cause, reported once where it is."""
     if not isinstance(found, Problem) or not found.code.startswith("unknown_"):
         return found
-    if key in dataset.broken:
+    if key in dataset.broken or f"{key}:{name}" in dataset.invalid:
         return None
-    if place := dataset.invalid.get(f"{key}:{name}"):
-        kind = key.removesuffix("s")
-        return at(found.field.rsplit(".", 1)[-1], f"{kind} {show(name)} is in data/{key}.yaml "
-                  "but has problems there, so this entry cannot be checked",
-                  f"fix {place} first", code=f"invalid_{kind}")
     return found
 
 

@@ -38,6 +38,14 @@ class Archived:
 
 
 @cache
+def _report_text(raw: bytes) -> str:
+    """A report's text as pasted: UTF-8, else GB18030 (what extract also reads)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")
+
+
 def _archive_text(path: Path, archive: Path, shown: str) -> Archived:
     """Normalised searchable text of one archived copy; facts files give their phrases.
 
@@ -53,7 +61,7 @@ def _archive_text(path: Path, archive: Path, shown: str) -> Archived:
     except OSError as error:
         return Archived(None, f"archived copy {shown} cannot be read: {error.strerror}")
     if path.suffix not in (".yaml", ".yml"):
-        return Archived(normalise(raw.decode("utf-8", errors="replace")))
+        return Archived(normalise(_report_text(raw)))
     document, problems = parse_yaml(raw, shown)
     if problems:
         first = problems[0]
@@ -70,15 +78,19 @@ def _archive_text(path: Path, archive: Path, shown: str) -> Archived:
 
 PROJECT_ARCHIVE = "project:"
 PROJECT_PAGES = Path("data/pages")
+PROJECT_REPORTS = Path("data/reports")
 
 
 def _archive_place(archive: str, pack: Path, project: Path | None) -> tuple[Path, Path, str]:
-    """Where an ``archive:`` path points: into the source pack, or, for a page found by a
-    search of stored pages (``project:data/pages/<file>.yaml``), into the project's own
-    ``data/pages/``. Returns the file, the folder it must stay inside, and its name."""
+    """Where an ``archive:`` path points: into the source pack, or into the project's own
+    archive: a page found by a search of stored pages (``project:data/pages/<file>.yaml``)
+    or a new report's text as pasted (``project:data/reports/<source id>.txt``). Returns the
+    file, the folder it must stay inside, and its name."""
     if archive.startswith(PROJECT_ARCHIVE) and project is not None:
         relative = archive[len(PROJECT_ARCHIVE):]
-        return project / relative, (project / PROJECT_PAGES).resolve(), relative
+        folder = PROJECT_REPORTS if Path(relative).parts[:2] == PROJECT_REPORTS.parts \
+            else PROJECT_PAGES
+        return project / relative, (project / folder).resolve(), relative
     return pack / archive, pack, archive
 
 

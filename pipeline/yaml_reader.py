@@ -19,6 +19,7 @@ import yaml
 
 from pipeline.files import FileRefused, read_regular
 from pipeline.problems import Path, Problem, show
+from pipeline.yaml_syntax import explain
 
 try:  # LibYAML's C parser when available: same nodes, much faster.
     from yaml.cyaml import CParser as _Parser
@@ -390,6 +391,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str,
     hint = "check indentation, colons and quotes on this line and the one above"
     if "'\\t'" in problem or "\t" in problem or _has_tab(text, line):
         problem, hint = "tab character in indentation", "YAML indents with spaces only"
+    elif said := explain(problem, text, line, _locate(error.context_mark, starts)[0]
+                         if error.context_mark else None):
+        return Problem(name, said.line, said.column, "", f"YAML syntax: {said.message}",
+                       said.hint, "yaml_syntax")
     elif error.context:
         problem = f"{problem} ({context})"
     return Problem(name, line, column, "", f"YAML syntax: {problem}", hint, "yaml_syntax")

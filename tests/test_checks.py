@@ -103,3 +103,89 @@ def test_a_review_may_restate_a_goal_after_its_period() -> None:
     assert checks.check_timing(restated, parse_period("2018"), SOURCE, 2019, at) == []
     assert [p.field for p in checks.check_role_fields(
         make(role="outcome", restatement=True), {"va": VA}, at)] == ["restatement"]
+
+
+CHANGE = Indicator(id="energy_intensity_change", zh="能耗变化", en="c", unit="percent",
+                   category="environment", better="lower", measure="rate")
+SHARE = Indicator(id="mfg_share_of_gdp", zh="占比", en="s", unit="percent", category="industry",
+                  better="higher", measure="rate")
+
+
+def said(problems: list[Problem]) -> list[str]:
+    return [p.format() for p in problems]
+
+
+def test_a_fall_in_the_quote_with_a_positive_value_is_a_sign_error() -> None:
+    cut = make(indicator=CHANGE.id, value=4, quote="单位工业增加值能耗下降4%左右")
+    assert said(checks.check_direction(cut, CHANGE, at)) == [
+        "t.yaml:1:1: value: the quote says 下降4%, so expected a negative change, found 4 "
+        "(hint: write value: -4 (a fall is negative); a cut 'by at least' is a negative value "
+        "with 'qualifier: at_most')"]
+    assert checks.check_direction(make(indicator=CHANGE.id, value=-4, quote=cut.quote),
+                                  CHANGE, at) == []
+
+
+def test_a_rise_in_the_quote_with_a_negative_value_is_a_sign_error() -> None:
+    rise = make(value=-6, quote="工业增加值增长6%左右")
+    growth = VA.model_copy(update={"id": "industrial_va_growth"})
+    assert said(checks.check_direction(rise, growth, at)) == [
+        "t.yaml:1:1: value: the quote says 增长6%, so expected a positive change, found -6 "
+        "(hint: write value: 6 (a fall is negative); a cut 'by at least' is a negative value "
+        "with 'qualifier: at_most')"]
+
+
+def test_a_range_with_the_wrong_sign_is_caught_at_its_end() -> None:
+    cut = make(indicator=CHANGE.id, value=None, qualifier="range", low=3, high=4,
+               quote="能耗下降3%至4%")
+    assert codes(checks.check_direction(cut, CHANGE, at)) == ["sign_vs_quote"]
+
+
+def test_a_fall_word_that_is_not_the_figures_fall_is_left_alone() -> None:
+    for quote in ("能耗下降幅度收窄0.5个百分点", "降低企业成本5%以上", "制造业比重提高到27.4%",
+                  "占比下降到3%"):
+        entry = make(indicator=CHANGE.id, value=0.5 if "收窄" in quote else 5 if "成本" in quote
+                     else 27.4 if "27.4" in quote else 3, quote=quote)
+        assert checks.check_direction(entry, CHANGE, at) == [], quote
+
+
+def test_a_share_or_level_is_not_a_change() -> None:
+    entry = make(indicator=SHARE.id, value=27.4, quote="制造业增加值占比下降27.4%")
+    assert checks.check_direction(entry, SHARE, at) == []
+
+
+def test_a_figure_a_power_of_ten_away_from_the_quote() -> None:
+    slip = make(indicator="n", unit="count", value=12600, quote="全国注册5G基站12.6万个")
+    assert said(checks.check_figure(slip, at)) == [
+        "t.yaml:1:1: value: the quote says 12.6万个, which is 126000 in base units, found 12600 "
+        "(hint: write value: 126000 (万 is 10,000, 亿 is 100,000,000))"]
+    right = make(indicator="n", unit="count", value=126000, quote=slip.quote)
+    assert checks.check_figure(right, at) == []
+
+
+def test_a_figure_the_quote_does_not_print_is_not_judged() -> None:
+    derived = make(indicator="n", unit="count", value=130000, quote="新建5G基站超过60万个")
+    assert checks.check_figure(derived, at) == []
+    percent = make(value=0.6, quote="增长6%")
+    assert checks.check_figure(percent, at) == []
+
+
+def test_a_todo_note_is_work_left() -> None:
+    todo = make(note="TODO: an English label for this figure")
+    assert said(checks.check_todo(todo, at)) == [
+        "t.yaml:1:1: note: expected an English label, found 'TODO: an English label for this "
+        "figure' (hint: write what the figure is in English (for a garbled source, add the "
+        "standard wording) and remove the TODO)"]
+    assert checks.check_todo(make(note="Todo list of the ministry"), at) != []
+    assert checks.check_todo(make(note="Mastodon users"), at) == []
+
+
+def test_timing_rules_name_the_date_and_the_period() -> None:
+    late = make(period="2018")
+    assert said(checks.check_timing(late, parse_period("2018"), SOURCE, 2019, at)) == [
+        "t.yaml:1:1: period: a target for 2018 cannot be set on 2019-12-23, after the period "
+        "ended (hint: is this an outcome, or a later period? A review quoting the goal says "
+        "'restatement: true')"]
+    early = make(role="outcome", period="2020")
+    assert said(checks.check_timing(early, parse_period("2020"), SOURCE, 2019, at)) == [
+        "t.yaml:1:1: period: an outcome for 2020 cannot be reported on 2019-12-23, before the "
+        "period began (hint: is this a target, or an earlier period?)"]

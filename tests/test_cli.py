@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,7 @@ def test_validate_prints_a_one_line_summary_on_valid_data(
     root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": GOOD_2019})
     code, out, err = run(root, "validate", capsys=capsys)
     assert code == 0
-    assert out == ("ok: 4 files, 3 records (1 targets, 2 outcomes), 5 indicators, "
+    assert out == ("ok: 4 files, 3 records (1 target, 2 outcomes), 5 indicators, "
                    "5 sources\n")
     assert err == ""
 
@@ -77,7 +78,8 @@ def test_validate_can_check_one_file(make_project: ProjectMaker,
     root = make_project({"targets/2018.yaml": GOOD_2018, "targets/2019.yaml": "oops: [\n"})
     code, out, _ = run(root, "validate", str(root / "targets" / "2018.yaml"), capsys=capsys)
     assert code == 0
-    assert out.startswith("ok: 3 files, 2 records")
+    assert out == ("ok: targets/2018.yaml: 2 records (1 target, 1 outcome), checked against "
+                   "5 indicators, 5 sources\n")
 
 
 def test_validate_names_a_missing_path(make_project: ProjectMaker,
@@ -220,27 +222,163 @@ def test_new_year_writes_a_valid_template_and_never_overwrites(
     assert run(root, "validate", capsys=capsys)[0] == 0  # backups are not year files
 
 
+REPORT = ("首頁(yè)|必讀|視頻|專(zhuān)訪\n"
+          "預(yù)計(jì)2019年，全國(guó)規(guī)模以上工業(yè)增加值增長(zhǎng)5.6%左右，"
+          "新建5G基站13萬(wàn)個。\n")
+
+
 def test_extract_writes_drafts_and_validate_counts_them(
         make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     root = make_project()
     report = tmp_path / "report.txt"
-    report.write_text("首頁(yè)|必讀|視頻|專(zhuān)訪\n"
-                      "預(yù)計(jì)2019年，全國(guó)規(guī)模以上工業(yè)增加值增長(zhǎng)5.6%左右，"
-                      "新建5G基站13萬(wàn)個。\n", encoding="utf-8")
+    report.write_text(REPORT, encoding="utf-8")
     out = root / "targets" / "2019.yaml"
     code, printed, _ = run(root, "extract", str(report), "--year", "2019", "--source",
                            "conf-2019", "--out", str(out), capsys=capsys)
     assert code == 0
     assert printed.splitlines()[0] == (f"wrote {out}: 2 draft entries (2 with an indicator, "
                                        "0 to match)")
-    code, _, err = run(root, "validate", capsys=capsys)
+    code, printed, err = run(root, "validate", capsys=capsys)
     assert code == 1
-    assert err == "2 problems in 1 file; 2 draft entries to confirm\n"
+    assert printed == ("2 drafts left to confirm (check each against the report, write its "
+                       "English note, delete 'draft: true'): targets/2019.yaml:8, "
+                       "targets/2019.yaml:21\n")
+    assert err == "not ok: 2 drafts left to confirm\n"
     text = out.read_text(encoding="utf-8")
     assert 'indicator: "industrial_va_growth"' in text and "value: 130000" in text
     code, _, err = run(root, "extract", str(report), "--year", "2019", "--out", str(out),
                        capsys=capsys)
     assert code == 1 and "already exists" in err
+
+
+def confirm(text: str) -> str:
+    """What the analyst does to a draft that is right: delete 'draft: true', write the note."""
+    return text.replace("  - draft: true\n    role:", "  - role:").replace(
+        "TODO: an English label for this figure", "Confirmed.")
+
+
+@pytest.mark.parametrize("where", ["drafts/2019.yaml", "outside/my draft.yaml"])
+def test_a_draft_is_checked_wherever_it_is_and_the_next_command_works(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+        where: str) -> None:
+    """Extract's own 'next:' command, typed as printed, validates the draft: inside the
+    project or outside it, under any name."""
+    root = make_project()
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    base = root if where.startswith("drafts") else tmp_path_factory.mktemp("elsewhere")
+    (base / where).parent.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(base)
+    flags = [] if base == root else ["--root", str(root)]
+    code, printed, _ = main_run(*flags, "extract", str(report), "--year", "2019", "--source",
+                                "conf-2019", "--out", where, capsys=capsys)
+    command = printed.splitlines()[-1]
+    assert command == ("next: confirm each entry, then run: "
+                       + shlex.join(["goalpost", *flags, "validate", where]))
+    args = shlex.split(command.split("then run: ", 1)[1])[1:]
+    code, printed, err = main_run(*args, capsys=capsys)
+    assert code == 1
+    assert printed == ("2 drafts left to confirm (check each against the report, write its "
+                       f"English note, delete 'draft: true'): {where}:8, {where}:21\n")
+    draft = base / where
+    draft.write_text(confirm(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    code, printed, err = main_run(*args, capsys=capsys)
+    assert (code, err) == (0, "")
+    assert printed == (f"ok: {where}: 2 records (0 targets, 2 outcomes), checked against "
+                       "5 indicators, 5 sources\n")
+
+
+def main_run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_draft_takes_its_year_from_its_sources_or_the_flags(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str],
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = make_project()
+    tmp_path = tmp_path_factory.mktemp("elsewhere")
+    no_year = tmp_path / "draft.yaml"
+    no_year.write_text(GOOD_2019.replace("year: 2019\n", ""), encoding="utf-8")
+    code, out, _ = run(root, "validate", str(no_year), capsys=capsys)
+    assert code == 0 and out.startswith(f"ok: {no_year}: 1 record (0 targets, 1 outcome)")
+    code, out, _ = run(root, "validate", str(no_year), "--year", "2018", capsys=capsys)
+    assert code == 1
+    assert out == (f"{no_year}:8:13: entries[0].source: source 'conf-2019' was published on "
+                   "2019-12-23, not in 2018 (hint: move this entry to targets/2019.yaml)\n")
+    with_year = tmp_path / "other.yaml"
+    with_year.write_text(GOOD_2019, encoding="utf-8")
+    code, out, _ = run(root, "validate", str(with_year), "--year", "2020", capsys=capsys)
+    assert code == 1
+    assert out == (f"{with_year}:1:7: year: the file says year 2019, the command says --year "
+                   "2020 (hint: drop --year, or correct 'year:' in the file)\n")
+    code, out, _ = run(root, "validate", str(with_year), "--scope", "guangdong", capsys=capsys)
+    assert code == 0 and out.startswith(f"ok: {with_year}: 1 record")
+    mixed = GOOD_2019.replace("conf-2019", "conf-2018", 1).replace(
+        "year: 2019\n", "") + GOOD_2019.split("entries:\n")[1]
+    no_year.write_text(mixed, encoding="utf-8")
+    code, out, _ = run(root, "validate", str(no_year), capsys=capsys)
+    assert out == (f"{no_year}:1:1: year: cannot tell which year's file this draft belongs "
+                   "in (hint: write 'year: YYYY' at the top (the year its sources were "
+                   "published), or pass --year)\n")
+
+
+def test_a_confirmed_draft_already_in_targets_is_a_duplicate(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"targets/2019.yaml": GOOD_2019})
+    draft = root / "drafts" / "again.yaml"
+    draft.parent.mkdir()
+    draft.write_text(GOOD_2019, encoding="utf-8")
+    code, out, _ = run(root, "validate", str(draft), capsys=capsys)
+    assert code == 1
+    assert out == ("drafts/again.yaml:3:1: entries[0]: duplicate record: outcome for "
+                   "industrial_va_growth 2019 from conf-2019 is already at targets/2019.yaml:3 "
+                   "(hint: keep one; a differing figure needs its own source)\n")
+
+
+def test_validate_flags_are_for_drafts_only(make_project: ProjectMaker,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"targets/2019.yaml": GOOD_2019})
+    code, _, err = run(root, "validate", str(root / "targets" / "2019.yaml"), "--year", "2019",
+                       capsys=capsys)
+    assert code == 1
+    assert err == ("error: --year and --scope are for a draft outside targets/; a year file "
+                   "in targets/ is placed by its name and folder\n")
+
+
+def test_a_todo_note_and_a_sign_error_stop_validate_and_export(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cut = entry(indicator="energy_intensity_change", value=4, quote="单位工业增加值能耗下降4%",
+                note='"TODO: an English label for this figure"')
+    root = make_project({"targets/2018.yaml": year_file(2018, cut)})
+    code, out, err = run(root, "validate", capsys=capsys)
+    assert code == 1
+    assert out == (
+        "targets/2018.yaml:6:12: entries[0].value: the quote says 下降4%, so expected a "
+        "negative change, found 4 (hint: write value: -4 (a fall is negative); a cut 'by at "
+        "least' is a negative value with 'qualifier: at_most')\n"
+        "1 draft left to confirm (check each against the report, write its English note, "
+        "delete 'draft: true'): targets/2018.yaml:11\n")
+    assert err == "1 problem in 1 file; 1 draft left to confirm\n"
+    code, _, err = run(root, "export", "--out", str(tmp_path / "out"), capsys=capsys)
+    assert code == 1 and err.endswith("error: nothing exported; fix the problems above first\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_extract_without_a_source_says_to_register_it(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    root = make_project()
+    code, out, _ = run(root, "extract", str(report), "--year", "2019", "--out",
+                       str(tmp_path / "d.yaml"), capsys=capsys)
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "next: register the report in data/sources.yaml, write its id as each entry's "
+        f"source:, and confirm each entry, then run: goalpost --root {root} validate "
+        f"{tmp_path / 'd.yaml'}")
 
 
 def test_extract_names_an_unknown_source(make_project: ProjectMaker,
@@ -337,3 +475,25 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     process.stdout.close()  # like `goalpost verdicts | head -1`
     assert process.wait(timeout=60) == 0
     assert "Traceback" not in process.stderr.read().decode()
+
+
+def test_a_draft_that_is_not_a_year_file_gets_a_clear_line(
+        make_project: ProjectMaker, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"drafts/empty.yaml": "", "drafts/quoted.yaml": 'year: "2019"\n',
+                         "drafts/list.yaml": "- a\n"})
+    expected = {
+        "empty": "drafts/empty.yaml:1:1: expected a year file: 'year:', then 'entries:' with "
+                 "a list of entries (hint: start from 'goalpost new-year' or 'goalpost "
+                 "extract')\n",
+        "list": "drafts/list.yaml:1:1: expected a year file: 'year:', then 'entries:' with "
+                "a list of entries (hint: start from 'goalpost new-year' or 'goalpost "
+                "extract')\n",
+        "quoted": "drafts/quoted.yaml:1:7: year: expected a year such as 2019, got '2019' "
+                  "(hint: write 'year: YYYY' without quotes)\n"}
+    for name, line in expected.items():
+        assert run(root, "validate", str(root / "drafts" / f"{name}.yaml"),
+                   capsys=capsys)[:2] == (1, line)
+    code, _, err = run(root, "validate", str(root / "drafts"), capsys=capsys)
+    assert (code, err) == (1, "error: a folder outside targets/ is not read as year files; "
+                           "validate one draft at a time, e.g. goalpost validate "
+                           "drafts/2019.yaml\n")

@@ -15,6 +15,11 @@ def test_the_template_validates_as_it_is(make_project: ProjectMaker) -> None:
     assert "period: 2027" in template(2026)
 
 
+TODO = ("targets/2019.yaml:{}:11: entries[{}].note: expected an English label, found 'TODO: an "
+        "English label for this figure' (hint: write what the figure is in English (for a "
+        "garbled source, add the standard wording) and remove the TODO)")
+
+
 def test_a_draft_file_lists_every_candidate_as_a_draft(make_project: ProjectMaker) -> None:
     candidates = [
         Candidate("outcome", 5.6, None, None, "about", "percent", "2019", True,
@@ -28,10 +33,12 @@ def test_a_draft_file_lists_every_candidate_as_a_draft(make_project: ProjectMake
     assert lines == [
         "targets/2019.yaml:8:12: entries[0].draft: draft entry to confirm (hint: check it "
         "against the source, fix what is wrong, then delete 'draft: true')",
+        TODO.format(18, 0),
         "targets/2019.yaml:21:12: entries[1].draft: draft entry to confirm (hint: check it "
         "against the source, fix what is wrong, then delete 'draft: true')",
         "targets/2019.yaml:23:16: entries[1].indicator: unknown indicator '?' (hint: register "
         "it in data/indicators.yaml first)",
+        TODO.format(31, 1),
     ]
     assert "# report.txt line 12. Indicator not matched; closest: industrial_va_growth" in text
     assert 'quote: "增长5.6%左右\\"\\n: x"' in text  # report text cannot break the YAML

@@ -232,10 +232,12 @@ def test_archive_paths_out_of_the_pack_and_blank_quotes_are_refused(
     assert validate(root, capsys) == (1, [
         "data/sources.yaml:7:14: sources[0].archive: expected a path inside the source pack, "
         "got '../../../etc/passwd' (hint: write it relative to the pack, e.g. "
-        "seeds/003_771a7e8552942085.txt, without '..')",
+        "seeds/003_771a7e8552942085.txt, without '..'; entries that cite source 'conf-2018' "
+        "are checked once this is fixed)",
         "data/sources.yaml:24:14: sources[3].archive: expected a path inside the source pack, "
         "got '/etc/passwd' (hint: write it relative to the pack, e.g. "
-        "seeds/003_771a7e8552942085.txt, without '..')",
+        "seeds/003_771a7e8552942085.txt, without '..'; entries that cite source 'scio-2020' "
+        "are checked once this is fixed)",
         "targets/2018.yaml:10:12: entries[0].quote: expected text, found only spaces (hint: "
         "write the text as printed, or remove the field if it is optional)"])
 
@@ -326,7 +328,8 @@ def test_figures_and_tolerances_have_limits(make_project: ProjectMaker,
                                       "    measure: stock\n    tolerance: {abs: 1e308}", 1))
     assert validate(root, capsys) == (1, [
         "data/indicators.yaml:26:22: indicators[2].tolerance.abs: must be at most 1e+13, got "
-        "1e+308 (hint: check the sign and the size of the number)",
+        "1e+308 (hint: check the sign and the size of the number; entries that cite indicator "
+        "'fiveg_base_stations_total' are checked once this is fixed)",
         "targets/2018.yaml:6:12: entries[0].value: expected a count figure of at most "
         "10,000,000,000,000, found 1e+308 (hint: write the figure in base units (12.6万 is "
         "126000); one this large is a typo)",
@@ -363,10 +366,8 @@ def test_registry_checks(make_project: ProjectMaker, capsys: pytest.CaptureFixtu
         "an alias must name exactly one indicator; remove it or rename one)",
         "data/sources.yaml:7:10: sources[0].url: expected a link without a user name, got "
         "'http://gov.cn@evil.example/' (hint: whatever comes before '@' is not the site; the "
-        "link goes to the host after it)",
-        "targets/2018.yaml:9:13: entries[0].source: source 'conf-2018' is in data/sources.yaml "
-        "but has problems there, so this entry cannot be checked (hint: fix "
-        "data/sources.yaml:2 first)"])
+        "link goes to the host after it; entries that cite source 'conf-2018' are checked "
+        "once this is fixed)"])
 
 
 def test_one_syntax_error_in_a_registry_is_one_root_cause(
@@ -376,9 +377,9 @@ def test_one_syntax_error_in_a_registry_is_one_root_cause(
     many = year_file(2018, *(entry(period=2019 + n) for n in range(30)))
     root = make_project({"targets/2018.yaml": many}, indicators=broken)
     assert validate(root, capsys) == (1, [
-        "data/indicators.yaml:6:3: YAML syntax: did not find expected '-' indicator (while "
-        "parsing a block collection) (hint: check indentation, colons and quotes on this line "
-        "and the one above)"])
+        "data/indicators.yaml:6:3: YAML syntax: this line is indented 2 spaces less than the "
+        "line above (line 5) (hint: indent it 4 spaces, like line 5, so that it belongs to the "
+        "same entry; a new entry starts with '- ')"])
 
 
 def test_the_dashboard_survives_hostile_urls_and_numbers(tmp_path: Path) -> None:

@@ -77,3 +77,19 @@ def test_an_official_judgement_must_be_printed_in_its_source(make_project: Proje
         judgement="超额完成"))}, sources=ARCHIVED_SOURCES)
     assert [m.format() for m in verify_quotes(load_project(root), make_archive(root))] == [
         "targets/2020.yaml:3: scio-2020: judgement not found in facts/scio.yaml: '超额完成'"]
+
+
+def test_a_new_reports_text_is_archived_in_data_reports(make_project: ProjectMaker) -> None:
+    """A new report's text, as pasted (GB18030 too), under its source id."""
+    sources = ARCHIVED_SOURCES.replace("archive: seeds/conf.txt",
+                                       "archive: project:data/reports/conf-2018.txt")
+    root = make_project({"targets/2018.yaml": year_file(2018, entry(quote="工业增加值增长6%左右"))},
+                        sources=sources)
+    (root / "data" / "reports").mkdir()
+    (root / "data" / "reports" / "conf-2018.txt").write_bytes(
+        "首頁|預(yù)計(jì)全年工業(yè)增加值增長(zhǎng)6%左右。".encode("gb18030"))
+    pack = make_archive(root)
+    assert verify_quotes(load_project(root), pack, root) == []
+    (root / "data" / "reports" / "conf-2018.txt").write_text("另一份报告", encoding="utf-8")
+    assert [m.reason for m in verify_quotes(load_project(root), pack, root)] == [
+        "quote not found in project:data/reports/conf-2018.txt"]
