@@ -1,8 +1,14 @@
 """Draft candidate records from a report's raw text, for an analyst to confirm.
 
 For each clause that carries a figure: the phrase, the value in base units, the qualifier,
-target or outcome, the period, and the indicator matched through the registry's names and
+target or outcome, the period, and the indicator ranked through the registry's names and
 aliases. Nothing here is final: every candidate is written as a draft.
+
+Periods come from context, nearest first: the figure's own clause and sentence (预计2025年,
+截至10月底, 1-11月), then what its paragraph said for the same voice (会议总结了2025年工作 is
+the year of results, 部署2026年重点工作 the year of goals), then the report's date: a
+December conference reports that year's results and next year's goals, a report published in
+January to May reports the year before. Nothing carries from one paragraph to the next.
 """
 
 from __future__ import annotations
@@ -12,22 +18,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.indicator_match import IndicatorMatcher
+from pipeline.indicator_rank import Suggestion
 from pipeline.models import Indicator
 from pipeline.numbers import Figure, find_figures
 from pipeline.report_text import Paragraph, paragraphs, unspin
 
-TARGET_CUES = ("预期", "力争", "计划", "目标", "争取", "确保", "要求", "努力", "力求")
-OUTCOME_CUES = ("预计", "截至", "截止", "累计", "同比", "比上年", "较上年", "比去年", "全年")
-WEAK_OUTCOME_CUES = ("完成", "达到", "实现", "建成", "超额", "已")
+TARGET_CUES = ("预期", "力争", "计划", "目标为", "目标是", "主要目标", "争取", "确保", "要求",
+               "努力", "力求", "将", "年内", "承诺", "控制在")
+TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?")
+STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实现了", "同比", "比上年",
+                       "较上年", "比去年", "已经", "目前", "现在", "超额")
+OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "当前", "至今", "建成", "达到", "全年",
+                "年末", "年底", "增长", "下降", "达")
 ESTIMATE_CUES = ("预计",)
-DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价)[^,,。;;]*$")
+NOW_CUES = ("目前", "现在", "当前", "至今", "截至目前", "截止目前")
+DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价|再降)[^,,。;;]*$")
 ABOUT_BEFORE = re.compile(r"(约|大约|近|接近|左右)$")
-AT_LEAST_BEFORE = re.compile(r"(超过|超|突破|不少于|不低于|至少|高于)$")
-AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于)$")
+AT_LEAST_BEFORE = re.compile(r"(超过|超|突破|不少于|不低于|至少|高于|逾)$")
+AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于|以内)$")
 SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]?")
 CLAUSE = re.compile(r"[^,,;;:：]+")
-YEAR = re.compile(r"(\d{4})年")
+YEAR = re.compile(r"(比|较|相比|与|同|从|由)?(\d{4})年")
+DATELINE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+MONTH_DAY = re.compile(r"^(?:[^,,。]{0,12}?)(\d{1,2})月(\d{1,2})日")
 RANGE_JOIN = re.compile(r"^\s*(-|—|–|~|至|到)\s*$")
+SHARED = re.compile(r"(各|均|都)(同比)?(增长|下降|降低|提高|超过|达到|达|降|为|在)")
 END_PUNCTUATION = re.compile(r"[。!?!?\s]+$")
 
 
@@ -47,99 +62,228 @@ class Candidate:
     line: int
     indicator: str = ""
     suggestions: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # why each suggestion, or the match
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """When the report was stated: the year given, and the month when its dateline says."""
+
+    year: int
+    month: int | None = None
+
+    def default_year(self, role: str) -> int:
+        """The year a figure with no year of its own refers to, by its voice."""
+        if role == "target":
+            return self.year + 1 if self.month == 12 else self.year
+        return self.year - 1 if self.month is not None and self.month <= 5 else self.year
+
+    def part_year(self, last_month: int) -> int:
+        """The year of ``截至11月底``: this year once November is over, else last year."""
+        if self.month is not None and last_month >= self.month:
+            return self.year - 1
+        return self.year
 
 
 @dataclass
 class _Context:
-    """What earlier sentences said: the year in question and whose voice (goal or result)."""
+    """What the paragraph said so far: the year of each voice, and the sentence's voice."""
 
-    report_year: int
-    year: int
+    report: Report
+    years: dict[str, int] = field(default_factory=dict)  # voice -> year, for the paragraph
+    sentence_year: int | None = None  # a year the sentence named, for either voice
     role: str = ""
     estimate: bool = False
     part: str = ""  # part of the year named earlier in the sentence: "11", "01/10", "Q1"
+    part_end: int = 0  # the last month of that part
+    now: bool = False  # 目前, 现在: as of the report's date
+    headline: bool = False  # the part came from the page's title, until a clause names one
+    headline_role: bool = False  # the role came from the page's title: any cue overrides it
+
+
+def report_date(raw: str, year: int) -> Report:
+    """The report's month from a dateline in its first lines (``2019-12-23``, or
+    ``12月25日`` opening a line), if any."""
+    for paragraph in paragraphs(raw)[:4]:
+        for match in DATELINE.finditer(paragraph.text):
+            if int(match[1]) == year and 1 <= int(match[2]) <= 12:
+                return Report(year, int(match[2]))
+        if (match := MONTH_DAY.match(paragraph.text)) and 1 <= int(match[1]) <= 12:
+            return Report(year, int(match[1]))  # 12月25日,会议在京召开
+    return Report(year)
 
 
 def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candidate]:
     """Candidate records for every figure in the report ``raw``, stated in ``year``."""
     matcher = IndicatorMatcher(indicators)
+    report = report_date(raw, year)
+    kept = paragraphs(raw)
+    page = _headline(kept[0].text, report) if kept else _Context(report)
     candidates: list[Candidate] = []
-    context = _Context(year, year)  # carried across paragraphs: reports announce a year, then list
-    for paragraph in paragraphs(raw):
+    for paragraph in kept:
+        context = _Context(report, dict(page.years), role=page.role, part=page.part,
+                           part_end=page.part_end, headline=True,
+                           headline_role=bool(page.role))
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
     return candidates
 
 
+def _headline(title: str, report: Report) -> _Context:
+    """What the page's first line (its title) says it is about: a voice, and the year and
+    part of the year of that voice only. Every paragraph starts from this and nothing else,
+    so 部署2026年重点工作 in a heading never dates a result."""
+    context = _Context(report)
+    for sentence in SENTENCE.findall(title):
+        context.sentence_year, context.part, context.part_end = None, "", 0
+        for clause in CLAUSE.findall(sentence):
+            _update_context(clause, context)
+    if context.role and context.sentence_year is not None:
+        context.years = {context.role: context.sentence_year}
+    elif context.role:
+        context.years = {}
+    if not context.role:
+        context.part, context.part_end = "", 0
+    context.estimate = False
+    return context
+
+
 def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
               matcher: IndicatorMatcher) -> list[Candidate]:
     found = []
-    context.part = ""
+    context.sentence_year, context.now = None, False
+    if not context.headline:
+        context.part, context.part_end = "", 0
     for clause in CLAUSE.findall(sentence):
         _update_context(clause, context)
-        figures = [f for f in find_figures(clause) if f.unit]
+        figures = _figures(clause)
         if not figures:
             continue
         role, estimate = _role(clause, sentence, context)
-        period = _period(clause, context)
+        period = _period(clause, role, context)
         if "分别" in clause and len(figures) > 1:
             found.extend(_respectively(clause, figures, role, estimate, period, paragraph,
                                        matcher))
             continue
         for low, high in _pairs(clause, figures):
-            found.append(_candidate(clause, low, high, role, estimate, period, paragraph,
-                                    matcher))
+            found.extend(_shared(clause, low, high, role, estimate, period, paragraph, matcher))
     return found
+
+
+def _figures(clause: str) -> list[Figure]:
+    """Figures with a unit, and bare numbers that open a range (``2-3家``)."""
+    found = find_figures(clause)
+    kept = []
+    for index, figure in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        opens_range = following is not None and following.unit and \
+            RANGE_JOIN.match(clause[figure.end: following.start])
+        if figure.unit:
+            kept.append(figure)
+        elif opens_range:
+            kept.append(Figure(figure.value, following.unit, figure.start, figure.end,
+                               figure.text))
+    return kept
+
+
+def _voice(plain: str) -> str:
+    """``target`` or ``outcome`` when the clause says which, else ``''``."""
+    if any(cue in plain for cue in TARGET_CUES) or _future_year(plain):
+        return "target"
+    if any(cue in plain for cue in STRONG_OUTCOME_CUES):
+        return "strong"
+    if any(cue in plain for cue in OUTCOME_CUES):
+        return "outcome"
+    return ""
+
+
+def _future_year(plain: str) -> bool:
+    """``到2025年`` names a deadline, ``部署2018年重点工作`` the year of goals."""
+    return bool(TARGET_PATTERN.search(plain)) and "截至" not in plain
+
+
+def _named_year(plain: str, report: Report) -> int | None:
+    """The year a clause is about: ``2019年``; ``比2017年`` is a base, so the year after."""
+    years = [(int(m[2]), m[1]) for m in YEAR.finditer(plain)]
+    own = [y for y, base in years if not base]
+    if own:
+        return own[-1]
+    if years and years[-1][1] in ("比", "较", "相比"):
+        return years[-1][0] + 1
+    if "明年" in plain:
+        return report.year + 1
+    if "今年" in plain or "本年" in plain:
+        return report.year
+    if re.search(r"去年|上年(?!同期|不变价)", plain) and not re.search(r"[比较]上年|比去年",
+                                                                      plain):
+        return report.year - 1
+    return None
 
 
 def _update_context(clause: str, context: _Context) -> None:
     plain = unspin(clause)
-    if years := YEAR.findall(plain):
-        context.year = int(years[-1])
-    elif "明年" in plain:
-        context.year = context.report_year + 1
-    elif "今年" in plain:
-        context.year = context.report_year
-    elif "去年" in plain:
-        context.year = context.report_year - 1
+    strong = _voice(plain) == "strong"
+    voice = "outcome" if strong else _voice(plain)
+    year = _named_year(plain, context.report)
+    if year is not None:
+        context.sentence_year = year
+        context.years[voice or "target"] = year
+        if not voice:
+            context.years["outcome"] = year
     if part := _part_of_year(plain):
-        context.part = part
-    if any(cue in plain for cue in TARGET_CUES):
+        context.part, context.part_end = part
+        context.headline = False
+    if any(cue in plain for cue in NOW_CUES):
+        context.now = True
+    weak_default = context.headline_role
+    if voice:
+        context.headline_role = False
+    if voice == "target":
         context.role, context.estimate = "target", False
-    if any(cue in plain for cue in OUTCOME_CUES):
+    elif voice == "outcome" and (strong or weak_default or context.role != "target"):
         estimate = any(cue in plain for cue in ESTIMATE_CUES)
         context.estimate = estimate or (context.role == "outcome" and context.estimate)
         context.role = "outcome"
+    elif voice == "outcome" and any(cue in plain for cue in ESTIMATE_CUES):
+        context.role, context.estimate = "outcome", True
 
 
 def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
     if context.role:
         return context.role, context.estimate
-    plain = unspin(clause) + unspin(sentence)
-    if any(cue in plain for cue in WEAK_OUTCOME_CUES):
-        return "outcome", False
-    return "target", False
+    return "outcome", False  # a figure with no voice of its own is a result as printed
 
 
-def _part_of_year(plain: str) -> str:
-    """``1-10月`` → ``01/10``, ``截至11月末`` → ``11``, ``前三季度`` → ``Q1/Q3``, else ``''``."""
+def _part_of_year(plain: str) -> tuple[str, int] | None:
+    """``1-10月`` → ``('01/10', 10)``, ``截至11月末`` → ``('11', 11)``, ``前三季度`` →
+    ``('Q1/Q3', 9)``, else ``None``."""
     if match := re.search(r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})月", plain):
-        return f"{int(match[1]):02d}/{int(match[2]):02d}"
+        return f"{int(match[1]):02d}/{int(match[2]):02d}", int(match[2])
     if match := re.search(r"截[至止](?:\d{4}年)?(\d{1,2})月", plain):
-        return f"{int(match[1]):02d}"
-    for word, code in (("前三季度", "Q1/Q3"), ("一季度", "Q1"), ("上半年", "H1")):
+        return f"{int(match[1]):02d}", int(match[1])
+    if match := re.search(r"前(\d{1,2})个?月", plain):
+        return f"01/{int(match[1]):02d}", int(match[1])
+    for word, code, end in (("前三季度", "Q1/Q3", 9), ("一季度", "Q1", 3),
+                            ("上半年", "H1", 6)):
         if word in plain:
-            return code
-    return ""
+            return code, end
+    return None
 
 
-def _period(clause: str, context: _Context) -> str:
-    part = _part_of_year(unspin(clause)) or context.part
-    return f"{context.year}-{part}" if part else str(context.year)
+def _period(clause: str, role: str, context: _Context) -> str:
+    part = context.part
+    report = context.report
+    if part:
+        year = context.sentence_year or report.part_year(context.part_end)
+        return f"{year}-{part}"
+    year = context.sentence_year or context.years.get(role)
+    if year is None and context.now and role == "outcome" and report.month:
+        return f"{report.year}-{report.month:02d}"
+    return str(year or report.default_year(role))
 
 
 def _pairs(clause: str, figures: list[Figure]) -> list[tuple[Figure, Figure | None]]:
-    """Figures one by one, except ``5.5%-6%`` which is one range."""
+    """Figures one by one, except ``5.5%-6%`` and ``2-3家`` which are one range each."""
     pairs: list[tuple[Figure, Figure | None]] = []
     skip = False
     for index, figure in enumerate(figures):
@@ -178,40 +322,82 @@ def _signed(clause: str, figure: Figure, value: float, qualifier: str) -> tuple[
     return -value, flipped
 
 
+def _indicator(subject: str, unit: str, matcher: IndicatorMatcher) -> tuple[str, str, list[
+        Suggestion]]:
+    """The matched indicator id, the unit it is measured in, and the ranked suggestions."""
+    ranked = matcher.suggestions(subject, unit)
+    best = ranked[0] if ranked and ranked[0].whole_name else None
+    if best is None:
+        return "", unit, ranked
+    return best.id, matcher.indicators[best.id].unit, [best]
+
+
 def _candidate(clause: str, figure: Figure, upper: Figure | None, role: str, estimate: bool,
-               period: str, paragraph: Paragraph, matcher: IndicatorMatcher) -> Candidate:
+               period: str, paragraph: Paragraph, matcher: IndicatorMatcher,
+               subject: str | None = None) -> Candidate:
     quote = END_PUNCTUATION.sub("", clause.strip())
-    indicator = matcher.match(clause, figure.unit)
+    indicator, unit, ranked = _indicator(quote if subject is None else subject, figure.unit,
+                                         matcher)
+    suggestions = [] if indicator else [s.id for s in ranked]
+    reasons = [s.reason for s in ranked]
     if upper is not None:
         low, _ = _signed(clause, figure, figure.value, "range")
         high, _ = _signed(clause, upper, upper.value, "range")
         low, high = sorted((low, high))
-        return Candidate(role, None, low, high, "range", figure.unit, period, estimate, quote,
-                         paragraph.line, indicator, [] if indicator else matcher.suggest(clause))
+        return Candidate(role, None, low, high, "range", unit, period, estimate, quote,
+                         paragraph.line, indicator, suggestions, reasons)
     value, qualifier = _signed(clause, figure, figure.value, _qualifier(clause, figure))
-    return Candidate(role, value, None, None, qualifier, figure.unit, period,
+    return Candidate(role, value, None, None, qualifier, unit, period,
                      estimate and role == "outcome", quote, paragraph.line, indicator,
-                     [] if indicator else matcher.suggest(clause))
+                     suggestions, reasons)
+
+
+def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estimate: bool,
+            period: str, paragraph: Paragraph, matcher: IndicatorMatcher) -> list[Candidate]:
+    """``A和B各降低4%``: one candidate per quantity the figure covers; else just one."""
+    subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
+        else []
+    if len(subjects) < 2:
+        return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher)]
+    return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
+                       subject) for subject in subjects]
+
+
+def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str]:
+    """The quantities before 各/均 (``A、B和C``), each with the words that follow them."""
+    head = clause[: figure.start]
+    shared = SHARED.search(head)
+    assert shared is not None
+    subject_text, tail = head[: shared.start()], head[shared.start():]
+    parts = [p for p in re.split(r"、|和|及|与", subject_text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    # 单位国内生产总值能耗和二氧化碳排放: the first part's head (单位国内生产总值) is shared.
+    lead = re.match(r"(单位国内生产总值|单位GDP|万元国内生产总值|全国)", parts[0])
+    return [(lead[1] if lead and not p.startswith(lead[1]) else "") + p + tail
+            for p in parts]
 
 
 def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool, period: str,
                   paragraph: Paragraph, matcher: IndicatorMatcher) -> list[Candidate]:
     """``A、B和C分别增长50%、30%和13%左右``: one candidate per subject, in order."""
     subjects_text = clause.split("分别")[0]
-    verb = re.match(r"(增长|下降|达到|提高|降低)", clause.split("分别")[1])
+    verb = re.match(r"(同比)?(增长|下降|达到|提高|降低)", clause.split("分别")[1])
+    verb_text = verb[2] if verb else ""
     subjects = [s for s in subjects_text.split("、") if s.strip()]
     if len(subjects) < len(figures) and subjects:
         subjects[-1:] = [s for s in re.split(r"和|及", subjects[-1]) if s.strip()]
     shared_about = END_PUNCTUATION.sub("", clause).endswith("左右")
     found = []
     for position, figure in enumerate(figures):
-        candidate = _candidate(clause, figure, None, role, estimate, period, paragraph, matcher)
+        subject = None
+        if len(subjects) == len(figures):
+            subject = subjects[position] + verb_text
+            if not matcher.match(subject, figure.unit):
+                subject = subjects[position] + "收入" + verb_text
+        candidate = _candidate(clause, figure, None, role, estimate, period, paragraph,
+                               matcher, subject)
         if shared_about and candidate.qualifier == "exact":
             candidate.qualifier = "about"
-        if len(subjects) == len(figures):
-            subject = subjects[position] + (verb[1] if verb else "")
-            candidate.indicator = matcher.match(subject, figure.unit) or \
-                matcher.match(subject + "收入" + (verb[1] if verb else ""), figure.unit)
-            candidate.suggestions = [] if candidate.indicator else matcher.suggest(subject)
         found.append(candidate)
     return found
