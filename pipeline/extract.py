@@ -99,6 +99,7 @@ class _Context:
     now: bool = False  # 目前, 现在: as of the report's date
     headline: bool = False  # the part came from the page's title, until a clause names one
     headline_role: bool = False  # the role came from the page's title: any cue overrides it
+    lead: str = ""  # the sentence before the current clause: its subject, when the clause has none
 
 
 def report_date(raw: str, year: int) -> Report:
@@ -154,8 +155,10 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
     context.sentence_year, context.now = None, False
     if not context.headline:
         context.part, context.part_end = "", 0
+    lead = ""
     for clause in CLAUSE.findall(sentence):
         _update_context(clause, context)
+        context.lead, lead = lead, lead + clause
         figures = _figures(clause)
         if not figures:
             continue
@@ -166,13 +169,14 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
                                        matcher))
             continue
         for low, high in _pairs(clause, figures):
-            found.extend(_shared(clause, low, high, role, estimate, period, paragraph, matcher))
+            found.extend(_shared(clause, low, high, role, estimate, period, paragraph, matcher,
+                                 context.lead))
     return found
 
 
 def _figures(clause: str) -> list[Figure]:
     """Figures with a unit, and bare numbers that open a range (``2-3家``)."""
-    found = find_figures(clause)
+    found = [_per_people(clause, f) for f in find_figures(clause)]
     kept = []
     for index, figure in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
@@ -184,6 +188,15 @@ def _figures(clause: str) -> list[Figure]:
             kept.append(Figure(figure.value, following.unit, figure.start, figure.end,
                                figure.text))
     return kept
+
+
+def _per_people(clause: str, figure: Figure) -> Figure:
+    """``每万人拥有5G基站数达22.6个`` is a density, not a count."""
+    before = clause[: figure.start]
+    for words, unit in (("每万人", "per_10k_people"), ("每百人", "per_100_people")):
+        if words in before and figure.unit == "count":
+            return Figure(figure.value, unit, figure.start, figure.end, figure.text)
+    return figure
 
 
 def _voice(plain: str) -> str:
@@ -353,12 +366,19 @@ def _candidate(clause: str, figure: Figure, upper: Figure | None, role: str, est
 
 
 def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estimate: bool,
-            period: str, paragraph: Paragraph, matcher: IndicatorMatcher) -> list[Candidate]:
-    """``A和B各降低4%``: one candidate per quantity the figure covers; else just one."""
+            period: str, paragraph: Paragraph, matcher: IndicatorMatcher,
+            lead: str = "") -> list[Candidate]:
+    """``A和B各降低4%``: one candidate per quantity the figure covers; else just one. A
+    clause with no indicator of its own (``比上年增长6.9%``) is read with its sentence's
+    subject (``国内生产总值827122亿元``)."""
     subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
         else []
     if len(subjects) < 2:
-        return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher)]
+        subject = None
+        if lead and not matcher.match(clause, figure.unit):
+            subject = lead + "," + clause
+        return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
+                           subject)]
     return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
                        subject) for subject in subjects]
 
@@ -372,10 +392,12 @@ def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str
     parts = [p for p in re.split(r"、|和|及|与", subject_text) if p.strip()]
     if len(parts) < 2:
         return []
-    # 单位国内生产总值能耗和二氧化碳排放: the first part's head (单位国内生产总值) is shared.
-    lead = re.match(r"(单位国内生产总值|单位GDP|万元国内生产总值|全国)", parts[0])
-    return [(lead[1] if lead and not p.startswith(lead[1]) else "") + p + tail
-            for p in parts]
+    # 单位国内生产总值能耗和二氧化碳排放: the first part's head (单位国内生产总值) is shared;
+    # 行政村通光纤和4G网络通达比例: so is the last part's noun (比例).
+    lead = re.match(r"(单位国内生产总值|单位GDP|万元国内生产总值|全国行政村|全国|行政村)", parts[0])
+    noun = re.search(r"(比例|比重|通达率|覆盖率|占比|资费|收入|增加值)$", parts[-1])
+    return [(lead[1] if lead and not p.startswith(lead[1]) else "") + p
+            + (noun[1] if noun and not p.endswith(noun[1]) else "") + tail for p in parts]
 
 
 def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool, period: str,

@@ -126,9 +126,14 @@ class IndicatorRanker:
         """The best of an indicator's names: whole (10 + its length) or shared pieces."""
         pieces = _bigrams(text)
         best = ("", False, 0.0)
+        chars = set(text)
         for name in self.names[indicator_id]:
             if name in text:
                 return name, True, 10.0 + len(name)
+        for name in self.names[indicator_id]:
+            if len(name) >= 4 and set(name) <= chars:  # 5G基站要新建 has every word of 新建5G基站
+                return name, True, 8.0 + len(name)
+        for name in self.names[indicator_id]:
             shared = len(pieces & _bigrams(name)) / max(1, len(_bigrams(name)))
             if shared > 0.2 and 5 * shared > best[2]:
                 best = (name, False, 5 * shared)
