@@ -137,7 +137,8 @@ def _overlap(candidate: Candidate, truth: Truth) -> int:
     """2: the same figure; 1: shares one number (a range read as a point); 0: unrelated."""
     mine, theirs = _numbers(candidate), truth.numbers
     if len(mine) == len(theirs) and all(_same(a, b) for a, b in zip(sorted(mine),
-                                                                     sorted(theirs))):
+                                                                     sorted(theirs),
+                                                                     strict=True)):
         return 2
     return int(any(_same(a, b) for a in mine for b in theirs))
 
@@ -237,7 +238,9 @@ def _fact_truth(fact: dict, paragraph: int) -> Truth:
     value, low, high = fact.get("value"), fact.get("low"), fact.get("high")
     if isinstance(value, str) and "-" in value:  # "10-15"
         low, high, value = *map(float, value.split("-")), None
-    scale = (lambda v: None if v is None else float(v) * factor)
+    def scale(number: object) -> float | None:
+        return None if number is None else float(number) * factor  # type: ignore[arg-type]
+
     return Truth(paragraph, fact["role"], _fact_period(fact["period"]), qualifier, unit,
                  scale(value), scale(low), scale(high), None, fact["phrase"])
 
@@ -328,8 +331,10 @@ def main() -> int:
     everything.add(both)
     everything.add(pack)
     print(table([*seeds, both, pack, everything]))
-    print("fact-pack figures left out: " + (", ".join(f"{n} {why}" for why, n in
-                                                        sorted(excluded.items())) or "none"))
+    print("fact-pack facts: " + (", ".join(f"{n} {why}" for why, n in
+                                             sorted(excluded.items())) or "all scored")
+          + " (no number and English: left out; no curated record: scored but not on "
+          "indicator)")
     print("indicator accuracy counts only figures with a curated record; "
           f"judged {pack.judged['indicator']} of {pack.matched} matched in the fact pack")
     for line in misses or []:

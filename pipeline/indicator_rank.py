@@ -117,7 +117,8 @@ class IndicatorRanker:
             weak = word in ("达到", "达")
             same = measure == indicator.measure
             score += (1 if weak else 3) if same else (-1 if weak else -6)
-            reasons.append(f"{measure} {word}" if same else f"{indicator.measure}, not {measure} {word}")
+            reasons.append(f"{measure} {word}" if same
+                           else f"{indicator.measure}, not {measure} {word}")
         if unit:
             reasons.append(f"unit {indicator.unit}")
         return Suggestion(indicator_id, score, " + ".join(reasons), whole)
