@@ -18,18 +18,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.indicator_match import IndicatorMatcher
-from pipeline.indicator_rank import Suggestion
+from pipeline.indicator_rank import Suggestion, measure_cue
 from pipeline.models import Indicator
 from pipeline.numbers import Figure, find_figures
+from pipeline.periods import PeriodError, parse_period
 from pipeline.report_text import Paragraph, paragraphs, unspin
 
 TARGET_CUES = ("预期", "力争", "计划", "目标为", "目标是", "主要目标", "争取", "确保", "要求",
-               "努力", "力求", "将", "年内", "承诺", "控制在")
-TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?")
+               "努力", "力求", "将", "年内", "承诺", "控制在", "再降", "再提高", "再压减", "有望",
+               "准备", "工作要点", "工作安排")
+GOAL_FRAMING = re.compile(r"左右|以内|控制在|不超过|不高于")
+TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?|"
+                            r"的(既定|总体|预期|原定)?目标")
 STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实现了", "同比", "比上年",
                        "较上年", "比去年", "已经", "目前", "现在", "超额")
-OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "当前", "至今", "建成", "达到", "全年",
-                "年末", "年底", "增长", "下降", "达")
+OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "完成", "当前", "至今", "建成", "达到", "全年",
+                "年末", "年底", "达")
 ESTIMATE_CUES = ("预计",)
 NOW_CUES = ("目前", "现在", "当前", "至今", "截至目前", "截止目前")
 DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价|再降)[^,,。;;]*$")
@@ -97,8 +101,10 @@ class _Context:
     part: str = ""  # part of the year named earlier in the sentence: "11", "01/10", "Q1"
     part_end: int = 0  # the last month of that part
     now: bool = False  # 目前, 现在: as of the report's date
-    headline: bool = False  # the part came from the page's title, until a clause names one
+    page_part: tuple[str, int] | None = None  # the part of the year the title names
     headline_role: bool = False  # the role came from the page's title: any cue overrides it
+    span: str = ""  # a span of years the sentence named: 十四五 → 2021-2025
+    sure: bool = False  # the role came from explicit words (预期, 预计…), not weak ones
     lead: str = ""  # the sentence before the current clause: its subject, when the clause has none
 
 
@@ -122,8 +128,8 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
     page = _headline(kept[0].text, report) if kept else _Context(report)
     candidates: list[Candidate] = []
     for paragraph in kept:
-        context = _Context(report, dict(page.years), role=page.role, part=page.part,
-                           part_end=page.part_end, headline=True,
+        context = _Context(report, dict(page.years), role=page.role,
+                           page_part=(page.part, page.part_end) if page.part else None,
                            headline_role=bool(page.role))
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
@@ -139,12 +145,11 @@ def _headline(title: str, report: Report) -> _Context:
         context.sentence_year, context.part, context.part_end = None, "", 0
         for clause in CLAUSE.findall(sentence):
             _update_context(clause, context)
-    if context.role and context.sentence_year is not None:
-        context.years = {context.role: context.sentence_year}
-    elif context.role:
-        context.years = {}
-    if not context.role:
-        context.part, context.part_end = "", 0
+    year = context.sentence_year
+    if context.role:
+        context.years = {context.role: year} if year is not None else {}
+    elif year is not None:  # no voice: a past year is what it reviews, else the year of goals
+        context.years = {"outcome" if year < report.year else "target": year}
     context.estimate = False
     return context
 
@@ -152,9 +157,8 @@ def _headline(title: str, report: Report) -> _Context:
 def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
               matcher: IndicatorMatcher) -> list[Candidate]:
     found = []
-    context.sentence_year, context.now = None, False
-    if not context.headline:
-        context.part, context.part_end = "", 0
+    context.sentence_year, context.now, context.span = None, False, ""
+    context.part, context.part_end = "", 0
     lead = ""
     for clause in CLAUSE.findall(sentence):
         _update_context(clause, context)
@@ -164,14 +168,42 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
             continue
         role, estimate = _role(clause, sentence, context)
         period = _period(clause, role, context)
+        drafted: list[Candidate] = []
         if "分别" in clause and len(figures) > 1:
-            found.extend(_respectively(clause, figures, role, estimate, period, paragraph,
-                                       matcher))
-            continue
-        for low, high in _pairs(clause, figures):
-            found.extend(_shared(clause, low, high, role, estimate, period, paragraph, matcher,
-                                 context.lead))
+            drafted = _respectively(clause, figures, role, estimate, period, paragraph, matcher)
+        else:
+            for low, high in _pairs(clause, figures):
+                drafted += _shared(clause, low, high, role, estimate, period, paragraph,
+                                   matcher, context.lead)
+        as_of = _as_of(clause, role, context)
+        found += [_fit_period(c, as_of, matcher) for c in drafted]
     return found
+
+
+def _as_of(clause: str, role: str, context: _Context) -> str:
+    """``目前``/``已`` with no year or part named: as of the report's month, for a level."""
+    report = context.report
+    said_now = context.now or "已" in unspin(clause)
+    if role != "outcome" or not said_now or not report.month or context.part \
+            or context.sentence_year or context.years.get(role) or context.span:
+        return ""
+    return f"{report.year}-{report.month:02d}"
+
+
+def _fit_period(candidate: Candidate, as_of: str, matcher: IndicatorMatcher) -> Candidate:
+    """A level is read at a point: ``2023-Q1/Q3`` → ``2023-09``, ``2021-2025`` → ``2025``,
+    and ``as_of`` when it is said to be so now; ``截至12月`` is the whole year."""
+    indicator = matcher.indicators.get(candidate.indicator)
+    try:
+        period = parse_period(candidate.period)
+    except PeriodError:
+        return candidate
+    measure = indicator.measure if indicator else measure_cue(unspin(candidate.quote))[0]
+    if measure == "stock":
+        candidate.period = as_of or period.end_point()
+    elif period.is_whole_years and period.start.year == period.end.year:
+        candidate.period = str(period.year)
+    return candidate
 
 
 def _figures(clause: str) -> list[Figure]:
@@ -215,6 +247,30 @@ def _future_year(plain: str) -> bool:
     return bool(TARGET_PATTERN.search(plain)) and "截至" not in plain
 
 
+PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+
+
+def _span(plain: str, report: Report) -> str:
+    """``十四五``时期 → ``2021-2025`` (前三年 → ``2021-2023``); 过去五年 → the five years
+    the report looks back on."""
+    for name, start in PLANS.items():
+        if name in plain:
+            years = re.search(r"前([二两三四])年", plain)
+            length = {"二": 2, "两": 2, "三": 3, "四": 4}[years[1]] if years else 5
+            return f"{start}-{start + length - 1}"
+    if re.search(r"过去五年|五年来|五年年均|近五年", plain):
+        end = report.default_year("outcome")
+        return f"{end - 4}-{end}"
+    return ""
+
+
+def _this_year_ahead(plain: str, context: _Context) -> bool:
+    """``今年…`` before November, with no part of the year named: a plan for the year."""
+    month = context.report.month
+    return bool(month and month <= 10 and re.search(r"今年(?!以来|前|上半年|一季度)", plain)
+                and not _part_of_year(plain) and not context.part)
+
+
 def _named_year(plain: str, report: Report) -> int | None:
     """The year a clause is about: ``2019年``; ``比2017年`` is a base, so the year after."""
     years = [(int(m[2]), m[1]) for m in YEAR.finditer(plain)]
@@ -238,6 +294,8 @@ def _update_context(clause: str, context: _Context) -> None:
     strong = _voice(plain) == "strong"
     voice = "outcome" if strong else _voice(plain)
     year = _named_year(plain, context.report)
+    if (year is not None and year > context.report.year) or _this_year_ahead(plain, context):
+        voice, strong = "target", False  # a year not yet over: what is planned for it
     if year is not None:
         context.sentence_year = year
         context.years[voice or "target"] = year
@@ -245,12 +303,15 @@ def _update_context(clause: str, context: _Context) -> None:
             context.years["outcome"] = year
     if part := _part_of_year(plain):
         context.part, context.part_end = part
-        context.headline = False
+    if span := _span(plain, context.report):
+        context.span = span
     if any(cue in plain for cue in NOW_CUES):
         context.now = True
     weak_default = context.headline_role
     if voice:
         context.headline_role = False
+    if voice == "target" or strong:
+        context.sure = True
     if voice == "target":
         context.role, context.estimate = "target", False
     elif voice == "outcome" and (strong or weak_default or context.role != "target"):
@@ -262,9 +323,15 @@ def _update_context(clause: str, context: _Context) -> None:
 
 
 def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
+    """Explicit words decide (预期, 力争; 预计, 截至); else a figure framed as 左右 or 以内 is a
+    goal; else weaker words (达到, 增长) or the page's title; else a result as printed."""
+    if context.role and context.sure:
+        return context.role, context.estimate
+    if GOAL_FRAMING.search(unspin(clause)):
+        return "target", False
     if context.role:
         return context.role, context.estimate
-    return "outcome", False  # a figure with no voice of its own is a result as printed
+    return "outcome", False
 
 
 def _part_of_year(plain: str) -> tuple[str, int] | None:
@@ -284,14 +351,15 @@ def _part_of_year(plain: str) -> tuple[str, int] | None:
 
 
 def _period(clause: str, role: str, context: _Context) -> str:
-    part = context.part
-    report = context.report
+    part, report = context.part, context.report
+    if not part and role == "outcome" and context.page_part and not context.sentence_year:
+        part, context.part_end = context.page_part  # 前11个月通信业…: the title's months
     if part:
         year = context.sentence_year or report.part_year(context.part_end)
         return f"{year}-{part}"
     year = context.sentence_year or context.years.get(role)
-    if year is None and context.now and role == "outcome" and report.month:
-        return f"{report.year}-{report.month:02d}"
+    if context.span and not year:
+        return context.span
     return str(year or report.default_year(role))
 
 

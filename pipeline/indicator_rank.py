@@ -64,7 +64,7 @@ def _scope(text: str) -> str:
     return ""
 
 
-def _measure_cue(text: str) -> tuple[str, str]:
+def measure_cue(text: str) -> tuple[str, str]:
     """``('flow', '新建')``, ``('stock', '总数')`` or ``('', '')``."""
     for word in FLOW_WORDS:
         if word in text:
@@ -112,7 +112,7 @@ class IndicatorRanker:
             same = scope == self.scopes[indicator_id]
             score += 3 if same else -6
             reasons.append(f"scope {scope}" if same else f"other scope {self.scopes[indicator_id]}")
-        measure, word = _measure_cue(text)
+        measure, word = measure_cue(text)
         if measure and indicator.measure in ("stock", "flow"):
             weak = word in ("达到", "达")
             same = measure == indicator.measure

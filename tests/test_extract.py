@@ -182,3 +182,18 @@ def test_a_density_is_not_a_count() -> None:
 def test_a_clause_without_a_subject_takes_the_sentences() -> None:
     found = extract("2024年,电信业务总量827亿元,比上年增长6.9%。", 2025, INDICATORS)
     assert [(c.value, c.indicator) for c in found][-1] == (6.9, "telecom")
+
+
+def test_a_goal_framed_as_about_is_a_target_and_a_level_is_read_at_its_point() -> None:
+    raw = "政府工作报告\n2025-03-05\n居民消费价格涨幅2%左右。\n"
+    c = extract(raw, 2025, [Indicator(id="cpi", zh="居民消费价格涨幅", en="CPI", unit="percent",
+                                      category="macro", better="lower", measure="rate")])[0]
+    assert (c.role, c.period, c.qualifier) == ("target", "2025", "about")
+    c = extract("前三季度工业通信业发展情况\n2023-10-20\n5G基站总数达318.9万个。\n", 2023,
+                INDICATORS)[0]
+    assert (c.role, c.period, c.indicator) == ("outcome", "2023-09", "stations")
+
+
+def test_plan_periods_are_spans() -> None:
+    c = extract("“十四五”时期,电信业务总量年均增长10%。", 2026, INDICATORS)[0]
+    assert c.period == "2021-2025"
