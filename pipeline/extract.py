@@ -224,9 +224,10 @@ def _figures(clause: str) -> list[Figure]:
 
 def _per_people(clause: str, figure: Figure) -> Figure:
     """``每万人拥有5G基站数达22.6个`` is a density, not a count."""
-    before = clause[: figure.start]
+    before, after = clause[: figure.start], clause[figure.end: figure.end + 4]
     for words, unit in (("每万人", "per_10k_people"), ("每百人", "per_100_people")):
-        if words in before and figure.unit == "count":
+        per = "/" + words[1:]  # 122.5部/百人
+        if (words in before or per in after) and figure.unit in ("count", ""):
             return Figure(figure.value, unit, figure.start, figure.end, figure.text)
     return figure
 

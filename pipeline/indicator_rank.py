@@ -26,11 +26,12 @@ SCOPES = {
     "移动": ("移动",),
     "固定": ("固定",),
 }
-FLOW_WORDS = ("新建", "新增", "净增", "新开通", "新遴选", "新批准", "新认定", "新培育", "当年")
-STOCK_WORDS = ("累计建成", "累计开通", "累计培育", "累计认定", "累计", "总数", "总规模", "总量达",
-               "共有", "共建成", "现有", "已建成", "达到", "达")
+FLOW_WORDS = ("新建", "新增", "净增", "新开通", "新遴选", "新批准", "新认定", "新培育", "当年", "遴选",
+              "再培育")
+STOCK_WORDS = ("累计", "总数", "总规模", "总量达", "共有", "现有", "已培育")  # checked first
+WEAK_STOCK_WORDS = ("共建成", "已建成", "达到", "达")  # checked last
 COUNT_UNITS = ("count", "users", "households", "connections", "racks", "vehicles")
-NAME_SUFFIX = re.compile(r"(增长|下降|增速|变化|降低|提高)$")
+NAME_SUFFIX = re.compile(r"(增长|下降|增速|变化|降低|提高)$|[((]累计[))]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +66,12 @@ def _scope(text: str) -> str:
 
 
 def measure_cue(text: str) -> tuple[str, str]:
-    """``('flow', '新建')``, ``('stock', '总数')`` or ``('', '')``."""
-    for word in FLOW_WORDS:
-        if word in text:
-            return "flow", word
-    for word in STOCK_WORDS:
-        if word in text:
-            return "stock", word
+    """``('stock', '累计')``, ``('flow', '新建')``, ``('stock', '达到')`` or ``('', '')``."""
+    for measure, words in (("stock", STOCK_WORDS), ("flow", FLOW_WORDS),
+                           ("stock", WEAK_STOCK_WORDS)):
+        for word in words:
+            if word in text:
+                return measure, word
     return "", ""
 
 
@@ -113,8 +113,10 @@ class IndicatorRanker:
             score += 3 if same else -6
             reasons.append(f"scope {scope}" if same else f"other scope {self.scopes[indicator_id]}")
         measure, word = measure_cue(text)
+        if not measure and indicator.measure == "stock" and unit == "count":
+            score += 0.5  # a count with no 新建/新增 is a level more often than a flow
         if measure and indicator.measure in ("stock", "flow"):
-            weak = word in ("达到", "达")
+            weak = word in WEAK_STOCK_WORDS
             same = measure == indicator.measure
             score += (1 if weak else 3) if same else (-1 if weak else -6)
             reasons.append(f"{measure} {word}" if same
