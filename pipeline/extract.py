@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pipeline.indicator_match import IndicatorMatcher
 from pipeline.indicator_rank import Suggestion, measure_cue
 from pipeline.models import Indicator
-from pipeline.numbers import Figure, find_figures
+from pipeline.numbers import MULTIPLIERS, Figure, find_figures
 from pipeline.periods import PeriodError, parse_period
 from pipeline.report_text import Paragraph, paragraphs, unspin
 
@@ -216,8 +216,10 @@ def _figures(clause: str) -> list[Figure]:
             RANGE_JOIN.match(clause[figure.end: following.start])
         if figure.unit:
             kept.append(figure)
-        elif opens_range:
-            kept.append(Figure(figure.value, following.unit, figure.start, figure.end,
+        elif opens_range:  # 2-3万个: the low end takes the high end's unit and multiplier
+            scale = next((m for w, m in MULTIPLIERS.items() if w in following.text), 1)
+            scale = 1 if any(w in figure.text for w in MULTIPLIERS) else scale
+            kept.append(Figure(figure.value * scale, following.unit, figure.start, figure.end,
                                figure.text))
     return kept
 
@@ -420,6 +422,8 @@ def _candidate(clause: str, figure: Figure, upper: Figure | None, role: str, est
     quote = END_PUNCTUATION.sub("", clause.strip())
     indicator, unit, ranked = _indicator(quote if subject is None else subject, figure.unit,
                                          matcher)
+    if not indicator and subject is not None:  # suggest from the quote, as validate will
+        ranked = matcher.suggestions(quote, figure.unit)
     suggestions = [] if indicator else [s.id for s in ranked]
     reasons = [s.reason for s in ranked]
     if upper is not None:

@@ -10,6 +10,7 @@ scope words (规模以上工业 is not 国内生产总值), and on stock against
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ FLOW_WORDS = ("新建", "新增", "净增", "新开通", "新遴选", "新批准
 # Level words are checked first, then flow words, then the weak level words.
 STOCK_WORDS = ("累计", "总数", "总规模", "总量达", "共有", "现有", "已培育")
 WEAK_STOCK_WORDS = ("共建成", "已建成", "达到", "达")
+CHANGE_WORDS = {"增长", "下降", "降低", "提高", "增速", "变化", "达到", "比重", "占比", "同比"}
 COUNT_UNITS = ("count", "users", "households", "connections", "racks", "vehicles")
 NAME_SUFFIX = re.compile(r"(增长|下降|增速|变化|降低|提高)$|[((]累计[))]$")
 
@@ -56,6 +58,15 @@ def unit_fits(indicator_unit: str, figure_unit: str) -> bool:
 
 def _bigrams(text: str) -> set[str]:
     return {text[i: i + 2] for i in range(len(text) - 1)}
+
+
+# Words that bound what is counted (which firms, where) rather than name it.
+SCOPE_WORDS = re.compile(r"规模以上工业|规模以上企业|规上工业|规模以上|全国")
+
+
+def _core(text: str) -> str:
+    """What is measured, without its scope: 规模以上工业单位增加值能耗 → 单位增加值能耗."""
+    return SCOPE_WORDS.sub("|", text)
 
 
 def _scope(text: str) -> str:
@@ -87,6 +98,13 @@ class IndicatorRanker:
             names |= {NAME_SUFFIX.sub("", n) for n in names if len(NAME_SUFFIX.sub("", n)) >= 4}
             self.names[indicator.id] = sorted(names, key=len, reverse=True)
         self.scopes = {i: _scope("".join(n)) for i, n in self.names.items()}
+        counts: dict[str, int] = {}
+        for names in self.names.values():
+            for piece in set().union(*map(_bigrams, names)):
+                counts[piece] = counts.get(piece, 0) + 1
+        total = max(1, len(self.names))
+        # A rare piece (能耗) says more than a common one (规模, 工业).
+        self.weight = {p: math.log(1 + total / n) for p, n in counts.items()}
 
     def rank(self, phrase: str, unit: str = "", limit: int = 3) -> list[Suggestion]:
         """Up to ``limit`` indicators for ``phrase`` measured in ``unit``, best first."""
@@ -137,8 +155,16 @@ class IndicatorRanker:
         for name in self.names[indicator_id]:
             if len(name) >= 4 and set(name) <= chars:  # 5G基站要新建 has every word of 新建5G基站
                 return name, True, 8.0 + len(name)
+        pieces = _bigrams(_core(text))  # scope words score apart, below
+        known = sum(self.weight.get(p, 0) for p in pieces) or 1e-9
         for name in self.names[indicator_id]:
-            shared = len(pieces & _bigrams(name)) / max(1, len(_bigrams(name)))
+            own = _bigrams(_core(name))
+            if not (pieces & own) - CHANGE_WORDS:
+                continue  # sharing only 增长 or 下降 says nothing about what is measured
+            common = sum(self.weight.get(p, 0) for p in pieces & own)
+            # the share of the name found, and the share of the phrase's words explained
+            shared = (common / max(1e-9, sum(self.weight.get(p, 0) for p in own))
+                      + common / known) / 2
             if shared > 0.2 and 5 * shared > best[2]:
                 best = (name, False, 5 * shared)
         return best

@@ -197,3 +197,16 @@ def test_a_goal_framed_as_about_is_a_target_and_a_level_is_read_at_its_point() -
 def test_plan_periods_are_spans() -> None:
     c = extract("“十四五”时期,电信业务总量年均增长10%。", 2026, INDICATORS)[0]
     assert c.period == "2021-2025"
+
+
+def test_a_range_takes_the_high_ends_multiplier() -> None:
+    c = extract("力争新建5G基站2-3万个。", 2025, INDICATORS)[0]
+    assert (c.low, c.high, c.qualifier) == (20000, 30000, "range")
+
+
+def test_extract_suggests_from_the_quote_as_validate_does() -> None:
+    from pipeline.indicator_rank import IndicatorRanker
+    c = extract("新建5G基站60万个,能耗降低4%(规模以上工业)。", 2025, INDICATORS)[1]
+    ranked = IndicatorRanker(INDICATORS).rank(c.quote, c.unit)
+    assert c.indicator == "" and c.suggestions == [s.id for s in ranked]
+    assert c.reasons == [s.reason for s in ranked]

@@ -54,3 +54,18 @@ def test_nothing_close_is_nothing() -> None:
 def test_suggestions_read_as_a_hint() -> None:
     text = suggestion_text(RANKER.rank("新建5G基站60万个", "count", limit=1))
     assert text == "stations_new (name 新建5G基站 + flow 新建 + unit count)"
+
+
+def test_the_registry_ranks_the_industry_energy_indicator_first_for_the_issue_phrase() -> None:
+    from conftest import PROJECT_ROOT
+
+    from pipeline.dataset import load_project
+    ranker = IndicatorRanker(load_project(PROJECT_ROOT).indicators.values())
+    ranked = ranker.rank("能耗降低4%(规模以上工业)", "percent")
+    assert ranked[0].id == "industrial_energy_intensity_change"
+    assert ranked[0].reason.endswith("+ scope 规模以上工业 + unit percent")
+    assert all("other scope 国内生产总值" in s.reason for s in ranked[1:])
+
+
+def test_sharing_only_a_change_word_is_no_suggestion() -> None:
+    assert RANKER.rank("增长5.5%-6%", "percent") == []
