@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from pipeline.indicator_match import IndicatorMatcher
 from pipeline.indicator_rank import Suggestion, measure_cue
 from pipeline.models import Indicator
-from pipeline.numbers import MULTIPLIERS, Figure, find_figures
+from pipeline.numbers import MULTIPLIERS, Figure, chinese_numeral, find_figures
 from pipeline.periods import PeriodError, parse_period
 from pipeline.report_text import Paragraph, paragraphs, unspin
 
 TARGET_CUES = ("预期", "力争", "计划", "目标为", "目标是", "主要目标", "争取", "确保", "要求",
                "努力", "力求", "将", "年内", "承诺", "控制在", "再降", "再提高", "再压减", "有望",
                "准备", "工作要点", "工作安排")
+REFERRED_GOAL = re.compile(r"的(既定|预期|原定)?目标|原定|既定")
 GOAL_FRAMING = re.compile(r"左右|以内|控制在|不超过|不高于")
 TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?|"
                             r"的(既定|总体|预期|原定)?目标")
@@ -102,6 +103,7 @@ class _Context:
     part_end: int = 0  # the last month of that part
     now: bool = False  # 目前, 现在: as of the report's date
     page_part: tuple[str, int] | None = None  # the part of the year the title names
+    page_span: str = ""  # a plan's years the title names, for goals
     headline_role: bool = False  # the role came from the page's title: any cue overrides it
     span: str = ""  # a span of years the sentence named: 十四五 → 2021-2025
     sure: bool = False  # the role came from explicit words (预期, 预计…), not weak ones
@@ -130,6 +132,7 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
     for paragraph in kept:
         context = _Context(report, dict(page.years), role=page.role,
                            page_part=(page.part, page.part_end) if page.part else None,
+                           page_span=page.span,
                            headline_role=bool(page.role))
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
@@ -184,7 +187,8 @@ def _as_of(clause: str, role: str, context: _Context) -> str:
     """``目前``/``已`` with no year or part named: as of the report's month, for a level."""
     report = context.report
     said_now = context.now or "已" in unspin(clause)
-    if role != "outcome" or not said_now or not report.month or context.part \
+    if role != "outcome" or not said_now or not report.month or report.month < 3 \
+            or context.part \
             or context.sentence_year or context.years.get(role) or context.span:
         return ""
     return f"{report.year}-{report.month:02d}"
@@ -344,8 +348,10 @@ def _part_of_year(plain: str) -> tuple[str, int] | None:
         return f"{int(match[1]):02d}/{int(match[2]):02d}", int(match[2])
     if match := re.search(r"截[至止](?:\d{4}年)?(\d{1,2})月", plain):
         return f"{int(match[1]):02d}", int(match[1])
-    if match := re.search(r"前(\d{1,2})个?月", plain):
-        return f"01/{int(match[1]):02d}", int(match[1])
+    if match := re.search(r"前(\d{1,2}|[一二两三四五六七八九十]{1,2})个?月", plain):
+        months = int(match[1]) if match[1].isdigit() else chinese_numeral(match[1]) or 0
+        if 1 <= months <= 12:
+            return f"01/{months:02d}", months
     for word, code, end in (("前三季度", "Q1/Q3", 9), ("一季度", "Q1", 3),
                             ("上半年", "H1", 6)):
         if word in plain:
@@ -360,9 +366,13 @@ def _period(clause: str, role: str, context: _Context) -> str:
     if part:
         year = context.sentence_year or report.part_year(context.part_end)
         return f"{year}-{part}"
+    if role == "target" and REFERRED_GOAL.search(unspin(clause)):
+        role = "outcome"  # 高于…的预期目标: the goal the results are judged against
     year = context.sentence_year or context.years.get(role)
     if context.span and not year:
         return context.span
+    if role == "target" and context.page_span and not year:
+        return context.page_span  # 《“十四五”…规划》: the plan's years
     return str(year or report.default_year(role))
 
 

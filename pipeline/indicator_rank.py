@@ -31,7 +31,7 @@ FLOW_WORDS = ("新建", "新增", "净增", "新开通", "新遴选", "新批准
               "遴选", "再培育")
 # Level words are checked first, then flow words, then the weak level words.
 STOCK_WORDS = ("累计", "总数", "总规模", "总量达", "共有", "现有", "已培育")
-WEAK_STOCK_WORDS = ("共建成", "已建成", "达到", "达")
+WEAK_STOCK_WORDS = ("共建成", "已建成", "达到", "达", "占")
 CHANGE_WORDS = {"增长", "下降", "降低", "提高", "增速", "变化", "达到", "比重", "占比", "同比"}
 COUNT_UNITS = ("count", "users", "households", "connections", "racks", "vehicles")
 NAME_SUFFIX = re.compile(r"(增长|下降|增速|变化|降低|提高)$|[((]累计[))]$")

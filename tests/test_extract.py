@@ -210,3 +210,17 @@ def test_extract_suggests_from_the_quote_as_validate_does() -> None:
     ranked = IndicatorRanker(INDICATORS).rank(c.quote, c.unit)
     assert c.indicator == "" and c.suggestions == [s.id for s in ranked]
     assert c.reasons == [s.reason for s in ranked]
+
+
+def test_a_goal_referred_to_in_a_review_is_last_years_and_the_titles_months_date_results() -> None:
+    raw = ("国务院公布量化指标任务落实情况\n2021-03-03\n"
+           "城镇新增就业1186万人,超过900万人以上的目标。\n")
+    found = extract(raw, 2021, INDICATORS)
+    assert [(c.role, c.period) for c in found] == [("outcome", "2020"), ("target", "2020")]
+    raw = "前两个月国民经济运行实现良好开局\n2026-03-21\n电信业务总量同比增长6.3%。\n"
+    assert extract(raw, 2026, INDICATORS)[0].period == "2026-01/02"
+
+
+def test_this_year_before_november_is_a_plan() -> None:
+    c = extract("2022-03-01\n今年5G基站要新建60万个以上。\n", 2022, INDICATORS)[0]
+    assert (c.role, c.period, c.qualifier) == ("target", "2022", "at_least")
