@@ -1,45 +1,106 @@
-"""How well ``goalpost extract`` drafts the curated records of the two work-conference seeds.
+"""How well ``goalpost extract`` drafts the figures of the whole source pack.
 
-    python benchmarks/extract_quality.py [--sources ../shared/sources]
+    python benchmarks/extract_quality.py [--sources /work/shared/sources] [--misses]
 
-A candidate matches a curated record (one to one) when role, period and figure (value, or
-low and high) agree; indicator agreement is reported separately. Milestones and
-commitments carry no figure, so they are outside what extract can find and are not counted.
+Two parts, one table:
+
+- **seeds**: the two work-conference seeds, read whole, scored against their curated records.
+- **facts**: every page in ``facts/*.yaml``. A fact file has no full page text, so the page is
+  rebuilt from what the page itself prints: its title on the first line, its published date
+  (``2026-01-02``, a dateline) on the second, then each distinct phrase as one paragraph, in
+  the file's order. The analyst's notes (``reports_on``, ``indicator``, ``note``) are not fed:
+  they would give the period away. The report year passed to extract is the year of the
+  published date, as an analyst would pass ``--year``.
+
+Truth for a phrase is the curated records quoting it (``targets/*.yaml`` records whose source
+is archived as that fact file): they carry the indicator id, the period as written in the
+dataset, and values in base units. A numeric fact with no curated record is scored on
+everything but the indicator, from the fact's own fields. Facts without a number (milestones,
+"ahead of schedule") and English phrases are outside extract's scope and only counted.
+
+A candidate is matched to a truth one to one, within the truth's paragraph, by its figure
+(the magnitude of value, low or high); then role, period, qualifier, indicator, sign, unit
+and value are each scored separately over the matched pairs.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.dataset import load_project  # noqa: E402
 from pipeline.extract import Candidate, extract  # noqa: E402
-from pipeline.records import Record  # noqa: E402
+from pipeline.models import Indicator  # noqa: E402
 
 SEEDS = (("003_771a7e8552942085.txt", 2017, "miit-conf-2017-12"),
          ("004_cf486792c33a492e.txt", 2019, "miit-conf-2019-12"))
+ASPECTS = ("role", "period", "qualifier", "indicator", "sign", "unit", "value")
+FACT_UNITS = {"100 million yuan": ("yuan", 1e8), "trillion yuan": ("yuan", 1e12),
+              "USD 100 million": ("usd", 1e8), "per 10,000 people": ("per_10k_people", 1),
+              "per 100 people": ("per_100_people", 1),
+              "GB per user per month": ("gb_per_user_month", 1)}
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Truth:
+    """One figure a page prints, as the curated dataset (or the fact file) states it."""
+
+    paragraph: int
+    role: str
+    period: str
+    qualifier: str
+    unit: str
+    value: float | None
+    low: float | None
+    high: float | None
+    indicator: str | None  # None: no curated record, so no indicator truth
+    phrase: str
+
+    @property
+    def numbers(self) -> list[float]:
+        return [abs(n) for n in (self.value, self.low, self.high) if n is not None]
 
 
 @dataclass
 class Score:
+    """Counts for one part of the benchmark."""
+
     name: str
-    curated: int
-    candidates: int
-    matched: int
-    indicator_right: int
+    truths: int = 0
+    candidates: int = 0
+    matched: int = 0
+    right: Counter[str] = field(default_factory=Counter)
+    judged: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Score) -> None:
+        self.truths += other.truths
+        self.candidates += other.candidates
+        self.matched += other.matched
+        self.right.update(other.right)
+        self.judged.update(other.judged)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.curated if self.curated else 0.0
+        return self.matched / self.truths if self.truths else 0.0
 
     @property
     def precision(self) -> float:
         return self.matched / self.candidates if self.candidates else 0.0
+
+    def accuracy(self, aspect: str) -> float:
+        judged = self.judged[aspect]
+        return self.right[aspect] / judged if judged else 0.0
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -48,47 +109,236 @@ def _same(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a))
 
 
-def _matches(candidate: Candidate, record: Record) -> bool:
+def _numbers(candidate: Candidate) -> list[float]:
+    return [abs(n) for n in (candidate.value, candidate.low, candidate.high) if n is not None]
+
+
+def _sign(value: float | None, low: float | None, high: float | None) -> int:
+    number = value if value is not None else (low if low is not None else high)
+    return -1 if number is not None and number < 0 else 1
+
+
+def judge(candidate: Candidate, truth: Truth) -> dict[str, bool | None]:
+    """Each aspect right (True), wrong (False) or not judged (None)."""
+    return {
+        "role": candidate.role == truth.role,
+        "period": candidate.period == truth.period,
+        "qualifier": candidate.qualifier == truth.qualifier,
+        "indicator": None if truth.indicator is None else candidate.indicator == truth.indicator,
+        "sign": _sign(candidate.value, candidate.low, candidate.high)
+        == _sign(truth.value, truth.low, truth.high),
+        "unit": candidate.unit == truth.unit,
+        "value": _same(candidate.value, truth.value) and _same(candidate.low, truth.low)
+        and _same(candidate.high, truth.high),
+    }
+
+
+def _overlap(candidate: Candidate, truth: Truth) -> int:
+    """2: the same figure; 1: shares one number (a range read as a point); 0: unrelated."""
+    mine, theirs = _numbers(candidate), truth.numbers
+    if len(mine) == len(theirs) and all(_same(a, b) for a, b in zip(sorted(mine),
+                                                                     sorted(theirs),
+                                                                     strict=True)):
+        return 2
+    return int(any(_same(a, b) for a in mine for b in theirs))
+
+
+def pair(candidates: list[Candidate], truths: list[Truth],
+         line_of: dict[int, int]) -> list[tuple[Candidate, Truth]]:
+    """One-to-one pairs in the same paragraph, exact figures first, then partial ones."""
+    free = list(candidates)
+    pairs = []
+    for wanted in (2, 1):
+        for truth in truths:
+            if any(t is truth for _, t in pairs):
+                continue
+            hit = next((c for c in free if line_of.get(c.line) == truth.paragraph
+                        and _overlap(c, truth) >= wanted), None)
+            if hit is not None:
+                free.remove(hit)
+                pairs.append((hit, truth))
+    return pairs
+
+
+def score(name: str, candidates: list[Candidate], truths: list[Truth],
+          line_of: dict[int, int], misses: list[str] | None = None) -> Score:
+    """Recall, precision and per-aspect accuracy of ``candidates`` against ``truths``."""
+    result = Score(name, len(truths), len(candidates))
+    for candidate, truth in pair(candidates, truths, line_of):
+        result.matched += 1
+        for aspect, right in judge(candidate, truth).items():
+            if right is None:
+                continue
+            result.judged[aspect] += 1
+            result.right[aspect] += right
+            if not right and misses is not None:
+                misses.append(f"{name}: {aspect}: {truth.phrase} | got "
+                              f"{getattr(candidate, aspect, candidate.value)!r} want "
+                              f"{getattr(truth, aspect, truth.value)!r}")
+    if misses is not None:
+        paired = {id(t) for _, t in pair(candidates, truths, line_of)}
+        misses.extend(f"{name}: missed: {t.phrase} ({t.numbers})" for t in truths
+                      if id(t) not in paired)
+    return result
+
+
+# --- the seeds -----------------------------------------------------------------------------
+
+def seed_scores(sources: Path, dataset, misses: list[str] | None) -> list[Score]:
+    """The two work-conference seeds, read whole."""
+    scores = []
+    for seed, year, source in SEEDS:
+        raw = (sources / "seeds" / seed).read_text(encoding="utf-8")
+        candidates = extract(raw, year, dataset.indicators.values())
+        truths = [_record_truth(r, 0) for r in dataset.records
+                  if r.entry.source == source and r.entry.unit != "milestone"]
+        line_of = {c.line: 0 for c in candidates}
+        scores.append(score(seed, candidates, truths, line_of, misses))
+    return scores
+
+
+def _record_truth(record, paragraph: int) -> Truth:
     e = record.entry
-    return (candidate.role == e.role and candidate.period == record.period.text
-            and _same(candidate.value, e.value) and _same(candidate.low, e.low)
-            and _same(candidate.high, e.high))
+    return Truth(paragraph, e.role, record.period.text, e.qualifier, e.unit, e.value, e.low,
+                 e.high, e.indicator, e.quote)
 
 
-def score(name: str, candidates: list[Candidate], curated: list[Record]) -> Score:
-    remaining = list(curated)
-    matched = indicator_right = 0
-    for candidate in candidates:
-        hit = next((r for r in remaining if _matches(candidate, r)), None)
-        if hit is None:
-            continue
-        remaining.remove(hit)
-        matched += 1
-        indicator_right += candidate.indicator == hit.entry.indicator
-    return Score(name, len(curated), len(candidates), matched, indicator_right)
+# --- the fact pack -------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    """A fact file rebuilt as page text, with the truth for each phrase."""
+
+    name: str
+    year: int
+    text: str
+    line_of: dict[int, int]  # text line -> paragraph index
+    truths: list[Truth]
+    excluded: Counter[str]
+
+
+def page_text(source: dict, phrases: list[str]) -> tuple[str, dict[int, int]]:
+    """Title, dateline, then one phrase per paragraph (see the module docstring)."""
+    lines = [str(source.get("title", "")), str(source.get("published", ""))]
+    line_of = {}
+    for index, phrase in enumerate(phrases):
+        lines.append(phrase)
+        line_of[len(lines)] = index
+    return "\n".join(lines) + "\n", line_of
+
+
+def _fact_period(period: object) -> str:
+    text = str(period)
+    return text[4:] if text.startswith("end-") else text
+
+
+def _fact_truth(fact: dict, paragraph: int) -> Truth:
+    unit, factor = FACT_UNITS.get(fact.get("unit"), (fact.get("unit"), 1))
+    qualifier = "exact" if fact.get("qualifier") == "estimate" else fact.get("qualifier")
+    value, low, high = fact.get("value"), fact.get("low"), fact.get("high")
+    if isinstance(value, str) and "-" in value:  # "10-15"
+        low, high, value = *map(float, value.split("-")), None
+    def scale(number: object) -> float | None:
+        return None if number is None else float(number) * factor  # type: ignore[arg-type]
+
+    return Truth(paragraph, fact["role"], _fact_period(fact["period"]), qualifier, unit,
+                 scale(value), scale(low), scale(high), None, fact["phrase"])
+
+
+def _numeric(fact: dict) -> bool:
+    value = fact.get("value")
+    if fact.get("low") is not None:
+        return True
+    if isinstance(value, str):
+        return bool(re.fullmatch(r"[\d.]+-[\d.]+", value))
+    return value is not None
+
+
+def load_page(path: Path, records_by_archive: dict[str, list]) -> Page:
+    """A fact file as page text, truths and the facts left out (and why)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source, facts = data["source"], data.get("facts") or []
+    excluded: Counter[str] = Counter()
+    kept = []
+    for fact in facts:
+        if not _numeric(fact):
+            excluded["no number"] += 1
+        elif not HAN.search(fact["phrase"]):
+            excluded["English"] += 1
+        else:
+            kept.append(fact)
+    phrases = list(dict.fromkeys(f["phrase"] for f in kept))
+    text, line_of = page_text(source, phrases)
+    records = records_by_archive.get(f"facts/{path.name}", [])
+    truths = []
+    for index, phrase in enumerate(phrases):
+        quoting = [r for r in records if r.entry.quote == phrase and r.entry.unit != "milestone"]
+        if quoting:
+            truths += [_record_truth(r, index) for r in quoting]
+        else:
+            excluded["no curated record (no indicator truth)"] += sum(
+                f["phrase"] == phrase for f in kept)
+            truths += [_fact_truth(f, index) for f in kept if f["phrase"] == phrase]
+    year = date.fromisoformat(str(source["published"])).year
+    return Page(path.stem, year, text, line_of, truths, excluded)
+
+
+def fact_scores(sources: Path, dataset, misses: list[str] | None) -> tuple[Score, Counter]:
+    """Every fact file, scored together."""
+    archive_of = {s.id: s.archive for s in dataset.sources.values() if s.archive}
+    by_archive: dict[str, list] = {}
+    for record in dataset.records:
+        if record.entry.source in archive_of:
+            by_archive.setdefault(archive_of[record.entry.source], []).append(record)
+    total, excluded = Score("fact pack"), Counter()
+    for path in sorted((sources / "facts").glob("*.yaml")):
+        page = load_page(path, by_archive)
+        excluded.update(page.excluded)
+        indicators: list[Indicator] = list(dataset.indicators.values())
+        candidates = extract(page.text, page.year, indicators)
+        total.add(score(page.name, candidates, page.truths, page.line_of, misses))
+    return total, excluded
+
+
+# --- the table -----------------------------------------------------------------------------
+
+def table(scores: list[Score]) -> str:
+    """One row per part: counts, recall, precision, then each aspect's accuracy."""
+    head = (f"{'part':28} {'truth':>5} {'drafts':>6} {'match':>5} {'recall':>6} {'prec':>5} "
+            + " ".join(f"{a:>9}" for a in ASPECTS))
+    rows = [head]
+    for s in scores:
+        rows.append(f"{s.name:28} {s.truths:5} {s.candidates:6} {s.matched:5} "
+                    f"{s.recall:6.2f} {s.precision:5.2f} "
+                    + " ".join(f"{s.accuracy(a):9.2f}" for a in ASPECTS))
+    return "\n".join(rows)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", default=str(ROOT.parent / "shared" / "sources"))
+    parser.add_argument("--misses", action="store_true", help="list every miss and wrong aspect")
     args = parser.parse_args()
+    sources = Path(args.sources)
     dataset = load_project(ROOT)
-    scores = []
-    for seed, year, source in SEEDS:
-        raw = (Path(args.sources) / "seeds" / seed).read_text(encoding="utf-8")
-        candidates = extract(raw, year, dataset.indicators.values())
-        curated = [r for r in dataset.records if r.entry.source == source
-                   and r.entry.unit != "milestone"]
-        scores.append(score(seed, candidates, curated))
-    total = Score("both seeds", *(sum(getattr(s, f) for s in scores)
-                                  for f in ("curated", "candidates", "matched",
-                                            "indicator_right")))
-    print(f"{'seed':28} {'curated':>7} {'drafted':>7} {'matched':>7} {'recall':>6} "
-          f"{'precision':>9} {'indicator':>9}")
-    for s in (*scores, total):
-        print(f"{s.name:28} {s.curated:7} {s.candidates:7} {s.matched:7} {s.recall:6.2f} "
-              f"{s.precision:9.2f} {s.indicator_right:>5}/{s.matched:<3}")
-    print(f"recall: {total.recall:.2f}  precision: {total.precision:.2f}")
+    misses: list[str] | None = [] if args.misses else None
+    seeds = seed_scores(sources, dataset, misses)
+    both = Score("both seeds")
+    for s in seeds:
+        both.add(s)
+    pack, excluded = fact_scores(sources, dataset, misses)
+    everything = Score("seeds + fact pack")
+    everything.add(both)
+    everything.add(pack)
+    print(table([*seeds, both, pack, everything]))
+    print("fact-pack facts: " + (", ".join(f"{n} {why}" for why, n in
+                                             sorted(excluded.items())) or "all scored")
+          + " (no number and English: left out; no curated record: scored but not on "
+          "indicator)")
+    print("indicator accuracy counts only figures with a curated record; "
+          f"judged {pack.judged['indicator']} of {pack.matched} matched in the fact pack")
+    for line in misses or []:
+        print(line)
     return 0
 
 

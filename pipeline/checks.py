@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from pipeline.indicator_match import IndicatorMatcher
+from pipeline.indicator_rank import IndicatorRanker, suggestion_text
 from pipeline.models import Entry, Indicator, Source
 from pipeline.numbers import find_figures
 from pipeline.periods import PERIOD_FORMATS, Period, PeriodError, parse_period
@@ -138,9 +138,9 @@ def check_indicator(entry: Entry, indicators: Mapping[str, Indicator],
 
 
 def _by_quote(entry: Entry, indicators: Mapping[str, Indicator]) -> str:
-    suggestions = IndicatorMatcher(indicators.values()).suggest(entry.quote)
+    suggestions = IndicatorRanker(indicators.values()).rank(entry.quote, entry.unit)
     if suggestions:
-        return "closest by the quote: " + ", ".join(suggestions)
+        return "closest by the quote: " + suggestion_text(suggestions)
     return "register it in data/indicators.yaml first"
 
 

@@ -63,7 +63,10 @@ def comment_safe(text: str) -> str:
 def _entry(candidate: Candidate, source: str, report: str) -> str:
     hint = f"  # {report} line {candidate.line}"
     if not candidate.indicator:
-        closest = ", ".join(candidate.suggestions) or "none found: register it first"
+        reasons = [f" ({r})" for r in candidate.reasons] + [""] * len(candidate.suggestions)
+        closest = ", ".join(i + r for i, r in zip(candidate.suggestions, reasons,
+                                                  strict=False)) \
+            or "none found: register it first"
         hint += f". Indicator not matched; closest: {closest}"
     lines = [hint, "  - draft: true", f"    role: {candidate.role}",
              f"    indicator: {_text(candidate.indicator or '?')}",

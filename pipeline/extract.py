@@ -1,8 +1,14 @@
 """Draft candidate records from a report's raw text, for an analyst to confirm.
 
 For each clause that carries a figure: the phrase, the value in base units, the qualifier,
-target or outcome, the period, and the indicator matched through the registry's names and
+target or outcome, the period, and the indicator ranked through the registry's names and
 aliases. Nothing here is final: every candidate is written as a draft.
+
+Periods come from context, nearest first: the figure's own clause and sentence (预计2025年,
+截至10月底, 1-11月), then what its paragraph said for the same voice (会议总结了2025年工作 is
+the year of results, 部署2026年重点工作 the year of goals), then the report's date: a
+December conference reports that year's results and next year's goals, a report published in
+January to May reports the year before. Nothing carries from one paragraph to the next.
 """
 
 from __future__ import annotations
@@ -12,22 +18,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.indicator_match import IndicatorMatcher
+from pipeline.indicator_rank import Suggestion, measure_cue
 from pipeline.models import Indicator
-from pipeline.numbers import Figure, find_figures
+from pipeline.numbers import MULTIPLIERS, Figure, chinese_numeral, find_figures
+from pipeline.periods import PeriodError, parse_period
 from pipeline.report_text import Paragraph, paragraphs, unspin
 
-TARGET_CUES = ("预期", "力争", "计划", "目标", "争取", "确保", "要求", "努力", "力求")
-OUTCOME_CUES = ("预计", "截至", "截止", "累计", "同比", "比上年", "较上年", "比去年", "全年")
-WEAK_OUTCOME_CUES = ("完成", "达到", "实现", "建成", "超额", "已")
+TARGET_CUES = ("预期", "力争", "计划", "目标为", "目标是", "主要目标", "争取", "确保", "要求",
+               "努力", "力求", "将", "年内", "承诺", "控制在", "再降", "再提高", "再压减", "有望",
+               "准备", "工作要点", "工作安排")
+REFERRED_GOAL = re.compile(r"的(既定|预期|原定)?目标|原定|既定")
+GOAL_FRAMING = re.compile(r"左右|以内|控制在|不超过|不高于")
+TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?|"
+                            r"的(既定|总体|预期|原定)?目标")
+STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实现了", "同比", "比上年",
+                       "较上年", "比去年", "已经", "目前", "现在", "超额")
+OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "完成", "当前", "至今", "建成", "达到", "全年",
+                "年末", "年底", "达")
 ESTIMATE_CUES = ("预计",)
-DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价)[^,,。;;]*$")
+NOW_CUES = ("目前", "现在", "当前", "至今", "截至目前", "截止目前")
+DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价|再降)[^,,。;;]*$")
 ABOUT_BEFORE = re.compile(r"(约|大约|近|接近|左右)$")
-AT_LEAST_BEFORE = re.compile(r"(超过|超|突破|不少于|不低于|至少|高于)$")
-AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于)$")
+AT_LEAST_BEFORE = re.compile(r"(超过|超|突破|不少于|不低于|至少|高于|逾)$")
+AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于|以内)$")
 SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]?")
 CLAUSE = re.compile(r"[^,,;;:：]+")
-YEAR = re.compile(r"(\d{4})年")
+YEAR = re.compile(r"(比|较|相比|与|同|从|由)?(\d{4})年")
+DATELINE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+MONTH_DAY = re.compile(r"^(?:[^,,。]{0,12}?)(\d{1,2})月(\d{1,2})日")
 RANGE_JOIN = re.compile(r"^\s*(-|—|–|~|至|到)\s*$")
+SHARED = re.compile(r"(各|均|都)(同比)?(增长|下降|降低|提高|超过|达到|达|降|为|在)")
 END_PUNCTUATION = re.compile(r"[。!?!?\s]+$")
 
 
@@ -47,99 +67,317 @@ class Candidate:
     line: int
     indicator: str = ""
     suggestions: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # why each suggestion, or the match
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """When the report was stated: the year given, and the month when its dateline says."""
+
+    year: int
+    month: int | None = None
+
+    def default_year(self, role: str) -> int:
+        """The year a figure with no year of its own refers to, by its voice."""
+        if role == "target":
+            return self.year + 1 if self.month == 12 else self.year
+        return self.year - 1 if self.month is not None and self.month <= 5 else self.year
+
+    def part_year(self, last_month: int) -> int:
+        """The year of ``截至11月底``: this year once November is over, else last year."""
+        if self.month is not None and last_month >= self.month:
+            return self.year - 1
+        return self.year
 
 
 @dataclass
 class _Context:
-    """What earlier sentences said: the year in question and whose voice (goal or result)."""
+    """What the paragraph said so far: the year of each voice, and the sentence's voice."""
 
-    report_year: int
-    year: int
+    report: Report
+    years: dict[str, int] = field(default_factory=dict)  # voice -> year, for the paragraph
+    sentence_year: int | None = None  # a year the sentence named, for either voice
     role: str = ""
     estimate: bool = False
     part: str = ""  # part of the year named earlier in the sentence: "11", "01/10", "Q1"
+    part_end: int = 0  # the last month of that part
+    now: bool = False  # 目前, 现在: as of the report's date
+    page_part: tuple[str, int] | None = None  # the part of the year the title names
+    page_span: str = ""  # a plan's years the title names, for goals
+    headline_role: bool = False  # the role came from the page's title: any cue overrides it
+    span: str = ""  # a span of years the sentence named: 十四五 → 2021-2025
+    sure: bool = False  # the role came from explicit words (预期, 预计…), not weak ones
+    lead: str = ""  # the sentence before the current clause: its subject, when the clause has none
+
+
+def report_date(raw: str, year: int) -> Report:
+    """The report's month from a dateline in its first lines (``2019-12-23``, or
+    ``12月25日`` opening a line), if any."""
+    for paragraph in paragraphs(raw)[:4]:
+        for match in DATELINE.finditer(paragraph.text):
+            if int(match[1]) == year and 1 <= int(match[2]) <= 12:
+                return Report(year, int(match[2]))
+        if (match := MONTH_DAY.match(paragraph.text)) and 1 <= int(match[1]) <= 12:
+            return Report(year, int(match[1]))  # 12月25日,会议在京召开
+    return Report(year)
 
 
 def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candidate]:
     """Candidate records for every figure in the report ``raw``, stated in ``year``."""
     matcher = IndicatorMatcher(indicators)
+    report = report_date(raw, year)
+    kept = paragraphs(raw)
+    page = _headline(kept[0].text, report) if kept else _Context(report)
     candidates: list[Candidate] = []
-    context = _Context(year, year)  # carried across paragraphs: reports announce a year, then list
-    for paragraph in paragraphs(raw):
+    for paragraph in kept:
+        context = _Context(report, dict(page.years), role=page.role,
+                           page_part=(page.part, page.part_end) if page.part else None,
+                           page_span=page.span,
+                           headline_role=bool(page.role))
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
     return candidates
 
 
+def _headline(title: str, report: Report) -> _Context:
+    """What the page's first line (its title) says it is about: a voice, and the year and
+    part of the year of that voice only. Every paragraph starts from this and nothing else,
+    so 部署2026年重点工作 in a heading never dates a result."""
+    context = _Context(report)
+    for sentence in SENTENCE.findall(title):
+        context.sentence_year, context.part, context.part_end = None, "", 0
+        for clause in CLAUSE.findall(sentence):
+            _update_context(clause, context)
+    year = context.sentence_year
+    if context.role:
+        context.years = {context.role: year} if year is not None else {}
+    elif year is not None:  # no voice: a past year is what it reviews, else the year of goals
+        context.years = {"outcome" if year < report.year else "target": year}
+    context.estimate = False
+    return context
+
+
 def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
               matcher: IndicatorMatcher) -> list[Candidate]:
     found = []
-    context.part = ""
+    context.sentence_year, context.now, context.span = None, False, ""
+    context.part, context.part_end = "", 0
+    lead = ""
     for clause in CLAUSE.findall(sentence):
         _update_context(clause, context)
-        figures = [f for f in find_figures(clause) if f.unit]
+        context.lead, lead = lead, lead + clause
+        figures = _figures(clause)
         if not figures:
             continue
         role, estimate = _role(clause, sentence, context)
-        period = _period(clause, context)
+        period = _period(clause, role, context)
+        drafted: list[Candidate] = []
         if "分别" in clause and len(figures) > 1:
-            found.extend(_respectively(clause, figures, role, estimate, period, paragraph,
-                                       matcher))
-            continue
-        for low, high in _pairs(clause, figures):
-            found.append(_candidate(clause, low, high, role, estimate, period, paragraph,
-                                    matcher))
+            drafted = _respectively(clause, figures, role, estimate, period, paragraph, matcher)
+        else:
+            for low, high in _pairs(clause, figures):
+                drafted += _shared(clause, low, high, role, estimate, period, paragraph,
+                                   matcher, context.lead)
+        as_of = _as_of(clause, role, context)
+        found += [_fit_period(c, as_of, matcher) for c in drafted]
     return found
+
+
+def _as_of(clause: str, role: str, context: _Context) -> str:
+    """``目前``/``已`` with no year or part named: as of the report's month, for a level."""
+    report = context.report
+    said_now = context.now or "已" in unspin(clause)
+    if role != "outcome" or not said_now or not report.month or report.month < 3 \
+            or context.part \
+            or context.sentence_year or context.years.get(role) or context.span:
+        return ""
+    return f"{report.year}-{report.month:02d}"
+
+
+def _fit_period(candidate: Candidate, as_of: str, matcher: IndicatorMatcher) -> Candidate:
+    """A level is read at a point: ``2023-Q1/Q3`` → ``2023-09``, ``2021-2025`` → ``2025``,
+    and ``as_of`` when it is said to be so now; ``截至12月`` is the whole year."""
+    indicator = matcher.indicators.get(candidate.indicator)
+    try:
+        period = parse_period(candidate.period)
+    except PeriodError:
+        return candidate
+    measure = indicator.measure if indicator else measure_cue(unspin(candidate.quote))[0]
+    if measure == "stock":
+        candidate.period = as_of or period.end_point()
+    elif period.is_whole_years and period.start.year == period.end.year:
+        candidate.period = str(period.year)
+    return candidate
+
+
+def _figures(clause: str) -> list[Figure]:
+    """Figures with a unit, and bare numbers that open a range (``2-3家``)."""
+    found = [_per_people(clause, f) for f in find_figures(clause)]
+    kept = []
+    for index, figure in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        opens_range = following is not None and following.unit and \
+            RANGE_JOIN.match(clause[figure.end: following.start])
+        if figure.unit:
+            kept.append(figure)
+        elif opens_range:  # 2-3万个: the low end takes the high end's unit and multiplier
+            scale = next((m for w, m in MULTIPLIERS.items() if w in following.text), 1)
+            scale = 1 if any(w in figure.text for w in MULTIPLIERS) else scale
+            kept.append(Figure(figure.value * scale, following.unit, figure.start, figure.end,
+                               figure.text))
+    return kept
+
+
+def _per_people(clause: str, figure: Figure) -> Figure:
+    """``每万人拥有5G基站数达22.6个`` is a density, not a count."""
+    before, after = clause[: figure.start], clause[figure.end: figure.end + 4]
+    for words, unit in (("每万人", "per_10k_people"), ("每百人", "per_100_people")):
+        per = "/" + words[1:]  # 122.5部/百人
+        if (words in before or per in after) and figure.unit in ("count", ""):
+            return Figure(figure.value, unit, figure.start, figure.end, figure.text)
+    return figure
+
+
+def _voice(plain: str) -> str:
+    """``target`` or ``outcome`` when the clause says which, else ``''``."""
+    if any(cue in plain for cue in TARGET_CUES) or _future_year(plain):
+        return "target"
+    if any(cue in plain for cue in STRONG_OUTCOME_CUES):
+        return "strong"
+    if any(cue in plain for cue in OUTCOME_CUES):
+        return "outcome"
+    return ""
+
+
+def _future_year(plain: str) -> bool:
+    """``到2025年`` names a deadline, ``部署2018年重点工作`` the year of goals."""
+    return bool(TARGET_PATTERN.search(plain)) and "截至" not in plain
+
+
+PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+
+
+def _span(plain: str, report: Report) -> str:
+    """``十四五``时期 → ``2021-2025`` (前三年 → ``2021-2023``); 过去五年 → the five years
+    the report looks back on."""
+    for name, start in PLANS.items():
+        if name in plain:
+            years = re.search(r"前([二两三四])年", plain)
+            length = {"二": 2, "两": 2, "三": 3, "四": 4}[years[1]] if years else 5
+            return f"{start}-{start + length - 1}"
+    if re.search(r"过去五年|五年来|五年年均|近五年", plain):
+        end = report.default_year("outcome")
+        return f"{end - 4}-{end}"
+    return ""
+
+
+def _this_year_ahead(plain: str, context: _Context) -> bool:
+    """``今年…`` before November, with no part of the year named: a plan for the year."""
+    month = context.report.month
+    return bool(month and month <= 10 and re.search(r"今年(?!以来|前|上半年|一季度)", plain)
+                and not _part_of_year(plain) and not context.part)
+
+
+def _named_year(plain: str, report: Report) -> int | None:
+    """The year a clause is about: ``2019年``; ``比2017年`` is a base, so the year after."""
+    years = [(int(m[2]), m[1]) for m in YEAR.finditer(plain)]
+    own = [y for y, base in years if not base]
+    if own:
+        return own[-1]
+    if years and years[-1][1] in ("比", "较", "相比"):
+        return years[-1][0] + 1
+    if "明年" in plain:
+        return report.year + 1
+    if "今年" in plain or "本年" in plain:
+        return report.year
+    if re.search(r"去年|上年(?!同期|不变价)", plain) and not re.search(r"[比较]上年|比去年",
+                                                                      plain):
+        return report.year - 1
+    return None
 
 
 def _update_context(clause: str, context: _Context) -> None:
     plain = unspin(clause)
-    if years := YEAR.findall(plain):
-        context.year = int(years[-1])
-    elif "明年" in plain:
-        context.year = context.report_year + 1
-    elif "今年" in plain:
-        context.year = context.report_year
-    elif "去年" in plain:
-        context.year = context.report_year - 1
+    strong = _voice(plain) == "strong"
+    voice = "outcome" if strong else _voice(plain)
+    year = _named_year(plain, context.report)
+    if (year is not None and year > context.report.year) or _this_year_ahead(plain, context):
+        voice, strong = "target", False  # a year not yet over: what is planned for it
+    if year is not None:
+        context.sentence_year = year
+        context.years[voice or "target"] = year
+        if not voice:
+            context.years["outcome"] = year
     if part := _part_of_year(plain):
-        context.part = part
-    if any(cue in plain for cue in TARGET_CUES):
+        context.part, context.part_end = part
+    if span := _span(plain, context.report):
+        context.span = span
+    if any(cue in plain for cue in NOW_CUES):
+        context.now = True
+    weak_default = context.headline_role
+    if voice:
+        context.headline_role = False
+    if voice == "target" or strong:
+        context.sure = True
+    if voice == "target":
         context.role, context.estimate = "target", False
-    if any(cue in plain for cue in OUTCOME_CUES):
+    elif voice == "outcome" and (strong or weak_default or context.role != "target"):
         estimate = any(cue in plain for cue in ESTIMATE_CUES)
         context.estimate = estimate or (context.role == "outcome" and context.estimate)
         context.role = "outcome"
+    elif voice == "outcome" and any(cue in plain for cue in ESTIMATE_CUES):
+        context.role, context.estimate = "outcome", True
 
 
 def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
+    """Explicit words decide (预期, 力争; 预计, 截至); else a figure framed as 左右 or 以内 is a
+    goal; else weaker words (达到, 增长) or the page's title; else a result as printed."""
+    if context.role and context.sure:
+        return context.role, context.estimate
+    if GOAL_FRAMING.search(unspin(clause)):
+        return "target", False
     if context.role:
         return context.role, context.estimate
-    plain = unspin(clause) + unspin(sentence)
-    if any(cue in plain for cue in WEAK_OUTCOME_CUES):
-        return "outcome", False
-    return "target", False
+    return "outcome", False
 
 
-def _part_of_year(plain: str) -> str:
-    """``1-10月`` → ``01/10``, ``截至11月末`` → ``11``, ``前三季度`` → ``Q1/Q3``, else ``''``."""
+def _part_of_year(plain: str) -> tuple[str, int] | None:
+    """``1-10月`` → ``('01/10', 10)``, ``截至11月末`` → ``('11', 11)``, ``前三季度`` →
+    ``('Q1/Q3', 9)``, else ``None``."""
     if match := re.search(r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})月", plain):
-        return f"{int(match[1]):02d}/{int(match[2]):02d}"
+        return f"{int(match[1]):02d}/{int(match[2]):02d}", int(match[2])
     if match := re.search(r"截[至止](?:\d{4}年)?(\d{1,2})月", plain):
-        return f"{int(match[1]):02d}"
-    for word, code in (("前三季度", "Q1/Q3"), ("一季度", "Q1"), ("上半年", "H1")):
+        return f"{int(match[1]):02d}", int(match[1])
+    if match := re.search(r"前(\d{1,2}|[一二两三四五六七八九十]{1,2})个?月", plain):
+        months = int(match[1]) if match[1].isdigit() else chinese_numeral(match[1]) or 0
+        if 1 <= months <= 12:
+            return f"01/{months:02d}", months
+    for word, code, end in (("前三季度", "Q1/Q3", 9), ("一季度", "Q1", 3),
+                            ("上半年", "H1", 6)):
         if word in plain:
-            return code
-    return ""
+            return code, end
+    return None
 
 
-def _period(clause: str, context: _Context) -> str:
-    part = _part_of_year(unspin(clause)) or context.part
-    return f"{context.year}-{part}" if part else str(context.year)
+def _period(clause: str, role: str, context: _Context) -> str:
+    part, report = context.part, context.report
+    if not part and role == "outcome" and context.page_part and not context.sentence_year:
+        part, context.part_end = context.page_part  # 前11个月通信业…: the title's months
+    if part:
+        year = context.sentence_year or report.part_year(context.part_end)
+        return f"{year}-{part}"
+    if role == "target" and REFERRED_GOAL.search(unspin(clause)):
+        role = "outcome"  # 高于…的预期目标: the goal the results are judged against
+    year = context.sentence_year or context.years.get(role)
+    if context.span and not year:
+        return context.span
+    if role == "target" and context.page_span and not year:
+        return context.page_span  # 《“十四五”…规划》: the plan's years
+    return str(year or report.default_year(role))
 
 
 def _pairs(clause: str, figures: list[Figure]) -> list[tuple[Figure, Figure | None]]:
-    """Figures one by one, except ``5.5%-6%`` which is one range."""
+    """Figures one by one, except ``5.5%-6%`` and ``2-3家`` which are one range each."""
     pairs: list[tuple[Figure, Figure | None]] = []
     skip = False
     for index, figure in enumerate(figures):
@@ -178,40 +416,93 @@ def _signed(clause: str, figure: Figure, value: float, qualifier: str) -> tuple[
     return -value, flipped
 
 
+def _indicator(subject: str, unit: str, matcher: IndicatorMatcher) -> tuple[str, str, list[
+        Suggestion]]:
+    """The matched indicator id, the unit it is measured in, and the ranked suggestions."""
+    ranked = matcher.suggestions(subject, unit)
+    best = ranked[0] if ranked and ranked[0].whole_name else None
+    if best is None:
+        return "", unit, ranked
+    return best.id, matcher.indicators[best.id].unit, [best]
+
+
 def _candidate(clause: str, figure: Figure, upper: Figure | None, role: str, estimate: bool,
-               period: str, paragraph: Paragraph, matcher: IndicatorMatcher) -> Candidate:
+               period: str, paragraph: Paragraph, matcher: IndicatorMatcher,
+               subject: str | None = None) -> Candidate:
     quote = END_PUNCTUATION.sub("", clause.strip())
-    indicator = matcher.match(clause, figure.unit)
+    indicator, unit, ranked = _indicator(quote if subject is None else subject, figure.unit,
+                                         matcher)
+    if not indicator and subject is not None:  # suggest from the quote, as validate will
+        ranked = matcher.suggestions(quote, figure.unit)
+    suggestions = [] if indicator else [s.id for s in ranked]
+    reasons = [s.reason for s in ranked]
     if upper is not None:
         low, _ = _signed(clause, figure, figure.value, "range")
         high, _ = _signed(clause, upper, upper.value, "range")
         low, high = sorted((low, high))
-        return Candidate(role, None, low, high, "range", figure.unit, period, estimate, quote,
-                         paragraph.line, indicator, [] if indicator else matcher.suggest(clause))
+        return Candidate(role, None, low, high, "range", unit, period, estimate, quote,
+                         paragraph.line, indicator, suggestions, reasons)
     value, qualifier = _signed(clause, figure, figure.value, _qualifier(clause, figure))
-    return Candidate(role, value, None, None, qualifier, figure.unit, period,
+    return Candidate(role, value, None, None, qualifier, unit, period,
                      estimate and role == "outcome", quote, paragraph.line, indicator,
-                     [] if indicator else matcher.suggest(clause))
+                     suggestions, reasons)
+
+
+def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estimate: bool,
+            period: str, paragraph: Paragraph, matcher: IndicatorMatcher,
+            lead: str = "") -> list[Candidate]:
+    """``A和B各降低4%``: one candidate per quantity the figure covers; else just one. A
+    clause with no indicator of its own (``比上年增长6.9%``) is read with its sentence's
+    subject (``国内生产总值827122亿元``)."""
+    subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
+        else []
+    if len(subjects) < 2:
+        subject = None
+        if lead and not matcher.match(clause, figure.unit):
+            subject = lead + "," + clause
+        return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
+                           subject)]
+    return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
+                       subject) for subject in subjects]
+
+
+def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str]:
+    """The quantities before 各/均 (``A、B和C``), each with the words that follow them."""
+    head = clause[: figure.start]
+    shared = SHARED.search(head)
+    assert shared is not None
+    subject_text, tail = head[: shared.start()], head[shared.start():]
+    parts = [p for p in re.split(r"、|和|及|与", subject_text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    # 单位国内生产总值能耗和二氧化碳排放: the first part's head (单位国内生产总值) is shared;
+    # 行政村通光纤和4G网络通达比例: so is the last part's noun (比例).
+    lead = re.match(r"(单位国内生产总值|单位GDP|万元国内生产总值|全国行政村|全国|行政村)", parts[0])
+    noun = re.search(r"(比例|比重|通达率|覆盖率|占比|资费|收入|增加值)$", parts[-1])
+    return [(lead[1] if lead and not p.startswith(lead[1]) else "") + p
+            + (noun[1] if noun and not p.endswith(noun[1]) else "") + tail for p in parts]
 
 
 def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool, period: str,
                   paragraph: Paragraph, matcher: IndicatorMatcher) -> list[Candidate]:
     """``A、B和C分别增长50%、30%和13%左右``: one candidate per subject, in order."""
     subjects_text = clause.split("分别")[0]
-    verb = re.match(r"(增长|下降|达到|提高|降低)", clause.split("分别")[1])
+    verb = re.match(r"(同比)?(增长|下降|达到|提高|降低)", clause.split("分别")[1])
+    verb_text = verb[2] if verb else ""
     subjects = [s for s in subjects_text.split("、") if s.strip()]
     if len(subjects) < len(figures) and subjects:
         subjects[-1:] = [s for s in re.split(r"和|及", subjects[-1]) if s.strip()]
     shared_about = END_PUNCTUATION.sub("", clause).endswith("左右")
     found = []
     for position, figure in enumerate(figures):
-        candidate = _candidate(clause, figure, None, role, estimate, period, paragraph, matcher)
+        subject = None
+        if len(subjects) == len(figures):
+            subject = subjects[position] + verb_text
+            if not matcher.match(subject, figure.unit):
+                subject = subjects[position] + "收入" + verb_text
+        candidate = _candidate(clause, figure, None, role, estimate, period, paragraph,
+                               matcher, subject)
         if shared_about and candidate.qualifier == "exact":
             candidate.qualifier = "about"
-        if len(subjects) == len(figures):
-            subject = subjects[position] + (verb[1] if verb else "")
-            candidate.indicator = matcher.match(subject, figure.unit) or \
-                matcher.match(subject + "收入" + (verb[1] if verb else ""), figure.unit)
-            candidate.suggestions = [] if candidate.indicator else matcher.suggest(subject)
         found.append(candidate)
     return found

@@ -18,7 +18,7 @@ CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万
 COUNTERS = "个家户项座台辆人名所条部件款批类次例亿元"
 _FIGURE = re.compile(
     r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+[万亿]?[零〇一二两三四五六七八九十百千]*)"
-    r"\s*(?P<more>[多余])?\s*(?P<mult>万亿|亿|万|千(?![米克瓦兆]))?"
+    r"\s*(?P<more>[多余])?\s*(?P<mult>万亿|亿|万|千(?![米克瓦兆]))?\s*(?P<more2>[多余])?"
     r"\s*(?P<unit>个百分点|百分点|%|％|[个家户项座台辆人名所条部件款批类次例]|元|美元|吨|GB)?")
 
 
@@ -62,9 +62,36 @@ class Figure:
     text: str
 
 
+# A bound on a bare magnitude (超过万亿元, 突破亿户), and a run of years (连续14年).
+_BARE_MAGNITUDE = re.compile(r"(?:(?<=超过)|(?<=突破)|(?<=[超逾近]))(?P<mult>万亿|亿)"
+                             r"(?P<unit>元|户|人|个)?")
+_YEARS_RUNNING = re.compile(r"(?<=连续)(?P<number>\d+|[一二两三四五六七八九十]+)(?=年)")
+
+
 def find_figures(text: str) -> list[Figure]:
     """Figures worth a record: skips years (2020年), dates (25日), technology names (5G,
-    50M, 4K), and bare single Chinese digits (四个意识)."""
+    50M, 4K), and bare single Chinese digits (四个意识); reads 超过万亿元 (1e12) and
+    连续14年 (14, a count of years)."""
+    found = _digit_figures(text) + _bare_figures(text)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _bare_figures(text: str) -> list[Figure]:
+    found = []
+    for match in _BARE_MAGNITUDE.finditer(text):
+        unit = "yuan" if match["unit"] == "元" else "count"
+        found.append(Figure(float(MULTIPLIERS[match["mult"]]), unit, match.start(),
+                            match.end(), match.group(0)))
+    for match in _YEARS_RUNNING.finditer(text):
+        number = match["number"]
+        value = int(number) if number.isdigit() else chinese_numeral(number)
+        if value:
+            found.append(Figure(float(value), "count", match.start(), match.end() + 1,
+                                match.group(0) + "年"))
+    return found
+
+
+def _digit_figures(text: str) -> list[Figure]:
     found = []
     for match in _FIGURE.finditer(text):
         number_text, multiplier, unit = match["number"], match["mult"], match["unit"] or ""
@@ -114,6 +141,6 @@ def _unit_of(unit: str, multiplier: str | None, after: str) -> str:
         return "yuan"
     if unit == "吨":
         return "tonnes"
-    if unit:
-        return "count"
+    if unit or multiplier in ("万", "亿"):
+        return "count"  # 网民规模达10.67亿: a count of what the sentence names
     return ""

@@ -99,3 +99,128 @@ def test_the_2017_conference_seed_yields_its_figures() -> None:
     assert {("outcome", "2017", 6.5), ("outcome", "2017", -4.0), ("target", "2018", 6.0),
             ("target", "2018", -4.5), ("target", "2018", 130000.0),
             ("target", "2018", 100.0)} <= found
+
+
+# --- context, values as printed, units from the indicator ---------------------------------
+
+MORE = [*INDICATORS,
+        Indicator(id="centres", zh="新增国家制造业创新中心", en="Centres", unit="count",
+                  category="innovation", better="higher", measure="flow",
+                  aliases=["国家制造业创新中心"]),
+        Indicator(id="gdp_energy", zh="单位国内生产总值能耗变化", en="GDP energy", unit="percent",
+                  category="environment", better="lower", measure="rate",
+                  aliases=["单位国内生产总值能耗降低"]),
+        Indicator(id="gdp_co2", zh="单位国内生产总值二氧化碳排放变化", en="CO2", unit="percent",
+                  category="environment", better="lower", measure="rate",
+                  aliases=["单位国内生产总值二氧化碳排放降低"]),
+        Indicator(id="nev_exports", zh="新能源汽车出口", en="NEV exports", unit="vehicles",
+                  category="industry", better="higher", measure="flow"),
+        Indicator(id="ai_scale", zh="人工智能核心产业规模", en="AI", unit="yuan",
+                  category="industry", better="higher", measure="stock",
+                  aliases=["人工智能核心产业"]),
+        Indicator(id="mfg_first", zh="制造业总体规模连续全球第一年数", en="Years first",
+                  unit="count", category="industry", better="higher", measure="stock",
+                  aliases=["制造业总体规模连续"])]
+
+
+def test_a_heading_of_next_years_work_does_not_date_this_years_results() -> None:
+    raw = ("全国工业和信息化工作会议在京召开\n2025-12-26\n"
+           "会议总结了2025年工作,部署2026年重点工作。\n"
+           "新能源汽车出口突破200万辆。\n"
+           "力争全年新增3家国家制造业创新中心。\n")
+    found = extract(raw, 2025, MORE)
+    assert [(c.role, c.period, c.indicator) for c in found] == [
+        ("outcome", "2025", "nev_exports"), ("target", "2026", "centres")]
+
+
+def test_a_march_report_states_last_years_results_and_this_years_goals() -> None:
+    raw = ("政府工作报告\n2026-03-05\n去年新能源汽车出口突破200万辆。\n"
+           "今年预期目标为新增3家国家制造业创新中心。\n")
+    found = extract(raw, 2026, MORE)
+    assert [(c.role, c.period) for c in found] == [("outcome", "2025"), ("target", "2026")]
+
+
+def test_a_count_range_stays_a_range() -> None:
+    c = extract("遴选2-3家国家制造业创新中心。", 2025, MORE)[0]
+    assert (c.value, c.low, c.high, c.qualifier, c.indicator) == (None, 2, 3, "range", "centres")
+
+
+def test_one_cut_for_two_quantities_is_two_drafts() -> None:
+    found = extract("单位国内生产总值能耗和二氧化碳排放各降低4%。", 2025, MORE)
+    assert [(c.indicator, c.value) for c in found] == [("gdp_energy", -4), ("gdp_co2", -4)]
+
+
+def test_a_bare_magnitude_with_a_bound_keeps_its_qualifier() -> None:
+    c = extract("人工智能核心产业超过万亿元。", 2025, MORE)[0]
+    assert (c.value, c.qualifier, c.unit, c.indicator) == (1e12, "at_least", "yuan", "ai_scale")
+
+
+def test_years_running_is_a_figure() -> None:
+    c = extract("制造业总体规模连续14年全球第一。", 2023, MORE)[0]
+    assert (c.value, c.unit, c.indicator) == (14, "count", "mfg_first")
+
+
+def test_a_goal_stated_as_mubiao_wei_is_a_target() -> None:
+    c = extract("2025-03-05\n今年发展主要预期目标是:国内生产总值增长5%左右。\n", 2025,
+                [Indicator(id="gdp", zh="国内生产总值增长", en="GDP", unit="percent",
+                           category="macro", better="higher", measure="rate")])[0]
+    assert (c.role, c.period, c.value, c.qualifier) == ("target", "2025", 5, "about")
+    c = extract("新能源汽车出口目标为200万辆。", 2025, MORE)[0]
+    assert c.role == "target"
+
+
+def test_the_unit_comes_from_the_indicator() -> None:
+    c = extract("新能源汽车出口突破200万辆。", 2025, MORE)[0]
+    assert (c.value, c.qualifier, c.unit) == (2_000_000, "at_least", "vehicles")
+
+
+def test_a_density_is_not_a_count() -> None:
+    c = extract("每万人拥有5G基站数达到26个。", 2025, MORE)[0]
+    assert (c.value, c.unit) == (26, "per_10k_people")
+
+
+def test_a_clause_without_a_subject_takes_the_sentences() -> None:
+    found = extract("2024年,电信业务总量827亿元,比上年增长6.9%。", 2025, INDICATORS)
+    assert [(c.value, c.indicator) for c in found][-1] == (6.9, "telecom")
+
+
+def test_a_goal_framed_as_about_is_a_target_and_a_level_is_read_at_its_point() -> None:
+    raw = "政府工作报告\n2025-03-05\n居民消费价格涨幅2%左右。\n"
+    c = extract(raw, 2025, [Indicator(id="cpi", zh="居民消费价格涨幅", en="CPI", unit="percent",
+                                      category="macro", better="lower", measure="rate")])[0]
+    assert (c.role, c.period, c.qualifier) == ("target", "2025", "about")
+    c = extract("前三季度工业通信业发展情况\n2023-10-20\n5G基站总数达318.9万个。\n", 2023,
+                INDICATORS)[0]
+    assert (c.role, c.period, c.indicator) == ("outcome", "2023-09", "stations")
+
+
+def test_plan_periods_are_spans() -> None:
+    c = extract("“十四五”时期,电信业务总量年均增长10%。", 2026, INDICATORS)[0]
+    assert c.period == "2021-2025"
+
+
+def test_a_range_takes_the_high_ends_multiplier() -> None:
+    c = extract("力争新建5G基站2-3万个。", 2025, INDICATORS)[0]
+    assert (c.low, c.high, c.qualifier) == (20000, 30000, "range")
+
+
+def test_extract_suggests_from_the_quote_as_validate_does() -> None:
+    from pipeline.indicator_rank import IndicatorRanker
+    c = extract("新建5G基站60万个,能耗降低4%(规模以上工业)。", 2025, INDICATORS)[1]
+    ranked = IndicatorRanker(INDICATORS).rank(c.quote, c.unit)
+    assert c.indicator == "" and c.suggestions == [s.id for s in ranked]
+    assert c.reasons == [s.reason for s in ranked]
+
+
+def test_a_goal_referred_to_in_a_review_is_last_years_and_the_titles_months_date_results() -> None:
+    raw = ("国务院公布量化指标任务落实情况\n2021-03-03\n"
+           "城镇新增就业1186万人,超过900万人以上的目标。\n")
+    found = extract(raw, 2021, INDICATORS)
+    assert [(c.role, c.period) for c in found] == [("outcome", "2020"), ("target", "2020")]
+    raw = "前两个月国民经济运行实现良好开局\n2026-03-21\n电信业务总量同比增长6.3%。\n"
+    assert extract(raw, 2026, INDICATORS)[0].period == "2026-01/02"
+
+
+def test_this_year_before_november_is_a_plan() -> None:
+    c = extract("2022-03-01\n今年5G基站要新建60万个以上。\n", 2022, INDICATORS)[0]
+    assert (c.role, c.period, c.qualifier) == ("target", "2022", "at_least")

@@ -44,3 +44,11 @@ def test_find_figures_keeps_figures_and_skips_names(text: str,
                                                     expected: list[tuple[float, str]]) -> None:
     assert [(f.value, f.unit) for f in find_figures(text)] == [
         (pytest.approx(v), u) for v, u in expected]
+
+
+def test_bare_magnitudes_runs_of_years_and_more_after_the_multiplier() -> None:
+    from pipeline.numbers import find_figures
+    texts = ("人工智能核心产业超过万亿元", "制造业总体规模连续14年全球第一",
+             "累计培育专精特新企业4万多家", "网民规模达10.67亿")
+    read = [(f.value, f.unit) for t in texts for f in find_figures(t)]
+    assert read == [(1e12, "yuan"), (14, "count"), (40000, "count"), (1_067_000_000, "count")]

@@ -1,0 +1,71 @@
+"""Ranking indicators for a phrase, with reasons: one engine for extract and validate."""
+
+from __future__ import annotations
+
+from pipeline.indicator_rank import IndicatorRanker, suggestion_text, unit_fits
+from pipeline.models import Indicator
+
+
+def _indicator(id_: str, zh: str, unit: str, measure: str, *aliases: str) -> Indicator:
+    return Indicator(id=id_, zh=zh, en=id_, unit=unit, category="industry", better="higher",
+                     measure=measure, aliases=list(aliases))
+
+
+RANKER = IndicatorRanker([
+    _indicator("gdp_energy", "单位国内生产总值能耗变化", "percent", "rate",
+               "单位国内生产总值能耗降低", "能耗降低"),
+    _indicator("industry_energy", "单位工业增加值能耗变化", "percent", "rate",
+               "规模以上工业单位增加值能耗下降", "能耗降低"),
+    _indicator("stations_total", "5G基站总数", "count", "stock", "5G基站"),
+    _indicator("stations_new", "新建5G基站", "count", "flow", "5G基站"),
+    _indicator("users", "千兆宽带用户", "users", "stock"),
+])
+
+
+def test_the_scope_word_puts_the_industry_indicator_first_and_says_why() -> None:
+    ranked = RANKER.rank("能耗降低4%(规模以上工业)", "percent")
+    assert [s.id for s in ranked] == ["industry_energy", "gdp_energy"]
+    assert ranked[0].reason == "name 能耗降低 + scope 规模以上工业 + unit percent"
+    assert ranked[1].reason == "name 能耗降低 + other scope 国内生产总值 + unit percent"
+
+
+def test_a_gdp_phrase_keeps_the_gdp_indicator_first() -> None:
+    assert RANKER.best("单位国内生产总值能耗降低3%左右", "percent").id == "gdp_energy"
+
+
+def test_flow_words_pick_the_new_count_and_level_words_the_total() -> None:
+    new = RANKER.best("新建5G基站60万个以上", "count")
+    total = RANKER.best("5G基站总数达到483万个", "count")
+    assert (new.id, total.id) == ("stations_new", "stations_total")
+    assert "flow 新建" in new.reason and "stock 总数" in total.reason
+    assert RANKER.best("今年5G基站要新建60万个", "count").id == "stations_new"
+
+
+def test_the_unit_must_fit() -> None:
+    assert RANKER.best("千兆宽带用户突破2亿户", "count").id == "users"
+    assert RANKER.best("千兆宽带用户增长20%", "percent") is None
+    assert unit_fits("vehicles", "count") and not unit_fits("percent", "count")
+
+
+def test_nothing_close_is_nothing() -> None:
+    assert RANKER.rank("完全无关的话", "percent") == []
+
+
+def test_suggestions_read_as_a_hint() -> None:
+    text = suggestion_text(RANKER.rank("新建5G基站60万个", "count", limit=1))
+    assert text == "stations_new (name 新建5G基站 + flow 新建 + unit count)"
+
+
+def test_the_registry_ranks_the_industry_energy_indicator_first_for_the_issue_phrase() -> None:
+    from conftest import PROJECT_ROOT
+
+    from pipeline.dataset import load_project
+    ranker = IndicatorRanker(load_project(PROJECT_ROOT).indicators.values())
+    ranked = ranker.rank("能耗降低4%(规模以上工业)", "percent")
+    assert ranked[0].id == "industrial_energy_intensity_change"
+    assert ranked[0].reason.endswith("+ scope 规模以上工业 + unit percent")
+    assert all("other scope 国内生产总值" in s.reason for s in ranked[1:])
+
+
+def test_sharing_only_a_change_word_is_no_suggestion() -> None:
+    assert RANKER.rank("增长5.5%-6%", "percent") == []
