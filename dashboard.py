@@ -8,11 +8,10 @@ from typing import Any
 
 import streamlit as st
 
-from pipeline import charts, styles, views
+from pipeline import charts, goal_cards, styles, views
 from pipeline import view_state as vs
 from pipeline.dataset import find_root
 from pipeline.downloads import scorecard_files
-from pipeline.goal_cards import RESPONSIVE_CSS, cards_by_year, evidence_cards, goal_cards
 from pipeline.goal_view import goal_page, headline, indicator_history
 from pipeline.i18n import LANGUAGES, t
 from pipeline.scopes import scope_name
@@ -28,7 +27,7 @@ def data_server(root: str) -> DataServer:
 
 
 st.set_page_config(page_title="goalpost", page_icon="🎯", layout="wide")
-st.html(RESPONSIVE_CSS)  # below 640 px the "wide" parts give way to "narrow" goal cards
+st.html(goal_cards.RESPONSIVE_CSS)  # below 640 px the "wide" parts give way to "narrow" goal cards
 server = data_server(str(ROOT))
 key = server.key()
 tables, problems = server.tables(key)
@@ -61,8 +60,8 @@ def goal_list(name: str, goals: Any, build_table: Any, by_year: bool = True) -> 
         shared(name, build_table), hide_index=True, width="stretch", column_config=links,
         key=f"{name}_pick", selection_mode="single-row",
         on_select=partial(open_goal, f"{name}_pick", lambda row: goals["goal_id"].iat[row]))
-    st.container(key=f"narrow_{name}").markdown(shared(f"{name}_cards", lambda: goal_cards(
-        goals, lang, by_year)))
+    st.container(key=f"narrow_{name}").markdown(shared(
+        f"{name}_cards", lambda: goal_cards.goal_cards(goals, lang, by_year)))
 
 
 def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> None:
@@ -141,16 +140,18 @@ if state.goal and (page := goal_page(tables, state.goal, lang)):
         st.subheader(t(title, lang))
         st.container(key=f"wide_{title}").dataframe(frame, hide_index=True, width="stretch",
                                                     column_config=source_link)
-        st.container(key=f"narrow_{title}").markdown(evidence_cards(records, lang))
+        st.container(key=f"narrow_{title}").markdown(goal_cards.evidence_cards(records, lang))
 elif view == "overview":
     counts, grid = server.overview(key, state)
     if selected.empty:
         st.info(t("no_match" if len(tables.verdicts) else "nothing_rated", lang))
     else:
         st.markdown(f"**{headline(selected, lang)}**")  # our own words and counts only
-        if n_missed := int((selected["status"] == "missed").sum()):
-            st.expander(t("missed_goals", lang, n=n_missed)).markdown(shared("missed", lambda: (
-                goal_cards(selected[selected["status"] == "missed"], lang, by_year=False))))
+        shown = st.pills(t("show_goals", lang), goal_cards.picks(selected), key="goals",
+                         format_func=lambda pick: goal_cards.pick_label(pick, selected, lang))
+        if shown:
+            st.markdown(shared(f"cards {shown}", lambda: goal_cards.picked_cards(
+                selected, shown, lang)))
         st.caption(f"{views.legend(lang)}. {t('per_source_note', lang)}")
         st.plotly_chart(shared("year_bars", lambda: charts.titled(charts.year_bars(
             counts, lang, views.affected_years(problems)), t("per_year", lang), source_line)),
@@ -163,9 +164,6 @@ elif view == "overview":
                          key="grid_pick", selection_mode="single-cell", on_select=partial(
                              open_goal, "grid_pick", lambda c: views.goal_at(selected, grid, *c,
                                                                              lang)))
-        st.subheader(t("goals_by_year", lang))
-        for year, cards in shared("cards", lambda: cards_by_year(selected, lang)):
-            st.expander(year).markdown(cards)
 
 elif view == "indicator_view":
     options = views.indicator_options(selected, names, lang)
@@ -184,7 +182,7 @@ elif view == "indicator_view":
             st.plotly_chart(shared("indicator", lambda: charts.indicator_chart(
                 mine, records, meta["unit"], names[chosen][lang == "zh"], lang, source_line)),
                 config=charts.png_config(chosen))
-        goal_list("history", mine, lambda: views.scorecard(mine, lang))
+        goal_list("history", mine, lambda: views.history(mine, lang))
 
 elif view == "scorecard":
     options = sorted(selected["year"].unique().tolist(), reverse=True)

@@ -66,10 +66,31 @@ def goal_cards(verdicts: pd.DataFrame, language: Language, by_year: bool = True)
     return text.strip()
 
 
-def cards_by_year(verdicts: pd.DataFrame, language: Language) -> list[tuple[str, str]]:
-    """Per year, newest first: a heading with the year's headline, and its goals as cards."""
-    return [(f"{int(year)} · {headline(group, language)}", goal_cards(group, language, False))
-            for year, group in sorted(verdicts.groupby("year"), key=lambda p: -int(p[0]))]
+MISSED = "missed"
+
+
+def picks(verdicts: pd.DataFrame) -> list[str]:
+    """What the overview can list as cards: the goals missed (if any), then each year,
+    newest first."""
+    years = [str(y) for y in sorted(verdicts["year"].unique(), reverse=True)]
+    return ([MISSED] if (verdicts["status"] == MISSED).any() else []) + years
+
+
+def pick_label(pick: str, verdicts: pd.DataFrame, language: Language) -> str:
+    """``✗ missed (8)`` or ``2019 (19)``: the choice and how many goals it lists."""
+    if pick == MISSED:
+        return t("missed_goals", language, n=int((verdicts["status"] == MISSED).sum()))
+    return f"{pick} ({int((verdicts['year'] == int(pick)).sum())})"
+
+
+def picked_cards(verdicts: pd.DataFrame, pick: str, language: Language) -> str:
+    """The cards of one choice: the goals missed, or a year's goals under its headline."""
+    if pick == MISSED:
+        return goal_cards(verdicts[verdicts["status"] == MISSED], language, by_year=False)
+    goals = verdicts[verdicts["year"] == int(pick)]
+    if goals.empty:
+        return ""
+    return f"**{headline(goals, language)}**\n\n---\n\n{goal_cards(goals, language, False)}"
 
 
 def _web_link(url: object) -> str:

@@ -156,11 +156,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "data_as_of": ("Data as of {date} (the latest source date in the records).",
                    "数据截至{date}(记录中最新的来源日期)。"),
     "rules": ("How verdicts are reached", "评定规则"),
-    "missed_goals": ("✗ The goals missed ({n})", "✗ 未达成的目标({n}个)"),
+    "missed_goals": ("✗ missed ({n})", "✗ 未达成({n}个)"),
+    "show_goals": ("Show the goals, with their quotes", "列出目标及其原文"),
     "more_cards": ("{n} more goals: narrow the filters to see them.",
                    "另有{n}个目标:请缩小筛选范围查看。"),
     "this_goal": ("this goal", "本目标"),
-    "goals_by_year": ("Goals by year, with the evidence", "各年目标及依据"),
     "pick_cell": ("Click a cell to open its goal.", "点击单元格打开该目标。"),
     "pick_row": ("Tick a row to open its goal.", "勾选一行打开该目标。"),
     "chart_source": ("goalpost, from official statements and the results reported later · "

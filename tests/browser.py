@@ -81,9 +81,16 @@ def open_idle(page: object, url: str, timeout_ms: int = 60_000) -> None:
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
 
 
-def main(out: str, query: str = "", width: int = 1400) -> None:
+def main(out: str, query: str = "", width: int = 1400, click: str = "") -> None:
     with served() as url, browser_page(width, 1000 if width > 640 else 844) as page:
         open_idle(page, url + query)
+        if click:  # e.g. a pill, to show one year's goal cards
+            page.get_by_text(click, exact=True).click()  # type: ignore[attr-defined]
+            page.wait_for_timeout(300)  # type: ignore[attr-defined]
+            page.wait_for_selector(IDLE)  # type: ignore[attr-defined]
+            page.mouse.move(width / 2, 400)  # type: ignore[attr-defined]
+            page.mouse.wheel(0, 560)  # type: ignore[attr-defined]  # to what it shows
+            page.wait_for_timeout(300)  # type: ignore[attr-defined]
         page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg, "  # type: ignore[attr-defined]
                                "[data-testid='stDataFrame']", state="attached")
         page.wait_for_timeout(1000)  # type: ignore[attr-defined]
@@ -91,6 +98,7 @@ def main(out: str, query: str = "", width: int = 1400) -> None:
     print(f"wrote {out}")
 
 
-if __name__ == "__main__":  # python tests/browser.py OUT.png [?QUERY] [WIDTH]
+if __name__ == "__main__":  # python tests/browser.py OUT.png [?QUERY] [WIDTH] [TEXT TO CLICK]
     main(sys.argv[1] if len(sys.argv) > 1 else "docs/dashboard.png",
-         sys.argv[2] if len(sys.argv) > 2 else "", int(sys.argv[3]) if len(sys.argv) > 3 else 1400)
+         sys.argv[2] if len(sys.argv) > 2 else "", int(sys.argv[3]) if len(sys.argv) > 3 else 1400,
+         sys.argv[4] if len(sys.argv) > 4 else "")

@@ -37,7 +37,6 @@ def test_dashboard_renders_in_a_real_browser(query: str, charts: int) -> None:
 
 
 PHONE, DESKTOP = 390, 1440
-EXPANDER = "[data-testid='stExpander'] summary"
 
 
 def _visible(page: object, text: str) -> bool:
@@ -52,22 +51,26 @@ def test_three_manager_questions_in_two_clicks_with_the_evidence(width: int) -> 
     with served() as url, browser_page(width, 900 if width > 640 else 844) as page:
         open_idle(page, url)
         assert page.locator("[data-testid='stException']").count() == 0
-        # 1. the 2019 answer is the section's own label; one click shows its goals' quotes
-        year_2019 = page.locator(EXPANDER, has_text="2019 · Of 19 goals due by the end of 2019")
-        assert year_2019.is_visible()
-        year_2019.click()
+        # 1. the year bars give the 2019 count; one click lists its goals with their quotes
+        page.get_by_text("2019 (19)", exact=True).click()
+        page.wait_for_timeout(150)
+        page.wait_for_selector(IDLE, timeout=30_000)
+        assert _visible(page, "Of 19 goals due by the end of 2019: ")
         assert _visible(page, "Target as printed: 城镇新增就业1100万人以上")
         # 2. one click lists every goal missed, each with its quotes
-        page.locator(EXPANDER, has_text="The goals missed (8)").click()
+        page.get_by_text("✗ missed (8)", exact=True).click()
+        page.wait_for_timeout(150)
+        page.wait_for_selector(IDLE, timeout=30_000)
         assert _visible(page, "Goal: about 5.5% · GDP, real growth")
         assert _visible(page, "Result as printed: 全年国内生产总值增长3%")
         # 3. one click for the answer and its quotes, a second for the goal page
-        page.locator(EXPANDER, has_text="2020 · Of").click()
+        page.get_by_text("2020 (11)", exact=True).click()
+        page.wait_for_timeout(150)
+        page.wait_for_selector(IDLE, timeout=30_000)
         assert _visible(page, "5G coverage of every prefecture-level city · 2020 · result "
                               "achieved · met it")
         assert _visible(page, "Target as printed: 力争2020年底实现全国所有地级市覆盖5G网络")
-        link = page.locator("[data-testid='stExpander'] a[href='?goal="
-                            "fiveg_prefecture_city_coverage:2020:done']")
+        link = page.locator("a[href='?goal=fiveg_prefecture_city_coverage:2020:done']")
         with page.expect_popup() as opened:  # type: ignore[attr-defined]
             link.click()
         goal = opened.value

@@ -10,11 +10,13 @@ from conftest import PROJECT_ROOT
 from pipeline.dataset import load_project
 from pipeline.goal_cards import (
     MAX_CARDS,
-    cards_by_year,
     evidence_cards,
     goal_card,
     goal_cards,
     goal_link,
+    pick_label,
+    picked_cards,
+    picks,
 )
 from pipeline.goal_view import goal_page
 from pipeline.tables import Tables, build_tables
@@ -58,11 +60,19 @@ def test_cards_group_by_year_newest_first_and_stop_at_the_cap() -> None:
     assert goal_cards(verdicts.iloc[0:0], "en") == ""
 
 
-def test_each_year_gets_its_headline_and_its_cards() -> None:
-    sections = cards_by_year(tables().verdicts, "en")
-    label, cards = next(s for s in sections if s[0].startswith("2019 · "))
-    assert label.startswith("2019 · Of 19 goals due by the end of 2019: ")
-    assert cards.count("[Goal page →]") == 19 and "#### " not in cards
+def test_the_overview_lists_the_goals_missed_or_one_years_goals() -> None:
+    verdicts = tables().verdicts
+    choices = picks(verdicts)
+    years = sorted({str(y) for y in verdicts["year"]}, reverse=True)
+    assert choices == ["missed", *years]
+    assert pick_label("missed", verdicts, "en") == "✗ missed (8)"
+    assert pick_label("2019", verdicts, "zh") == "2019 (19)"
+    year = picked_cards(verdicts, "2019", "en")
+    assert year.startswith("**Of 19 goals due by the end of 2019: ")
+    assert year.count("[Goal page →]") == 19 and "#### " not in year
+    missed = picked_cards(verdicts, "missed", "en")
+    assert missed.count("[Goal page →]") == 8 and missed.count("**✗ missed** · ") == 8
+    assert picks(verdicts[verdicts["status"] != "missed"])[0] != "missed"
 
 
 def test_record_text_cannot_become_a_link_or_markup() -> None:
