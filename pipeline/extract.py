@@ -184,11 +184,12 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
 
 
 def _as_of(clause: str, role: str, context: _Context) -> str:
-    """``目前``/``已`` with no year or part named: as of the report's month, for a level."""
+    """``目前``/``已`` with no year or part named, here or in the title: as of the report's
+    month, for a level."""
     report = context.report
     said_now = context.now or "已" in unspin(clause)
     if role != "outcome" or not said_now or not report.month or report.month < 3 \
-            or context.part \
+            or context.part or context.page_part \
             or context.sentence_year or context.years.get(role) or context.span:
         return ""
     return f"{report.year}-{report.month:02d}"

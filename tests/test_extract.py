@@ -224,3 +224,10 @@ def test_a_goal_referred_to_in_a_review_is_last_years_and_the_titles_months_date
 def test_this_year_before_november_is_a_plan() -> None:
     c = extract("2022-03-01\n今年5G基站要新建60万个以上。\n", 2022, INDICATORS)[0]
     assert (c.role, c.period, c.qualifier) == ("target", "2022", "at_least")
+
+
+def test_already_is_read_at_the_months_the_title_names() -> None:
+    raw = "前三季度工业和信息化发展情况\n2023-10-20\n5G基站总数已达318.9万个。\n"
+    assert extract(raw, 2023, INDICATORS)[0].period == "2023-09"
+    raw = "5G发展情况\n2023-10-20\n5G基站总数已达318.9万个。\n"
+    assert extract(raw, 2023, INDICATORS)[0].period == "2023-10"
