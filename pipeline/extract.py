@@ -36,6 +36,8 @@ STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实
 OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "完成", "当前", "至今", "建成", "达到", "全年",
                 "年末", "年底", "达")
 ESTIMATE_CUES = ("预计",)
+PLANNED = re.compile(r"达到|建成")
+PAST = re.compile(r"已|累计|完成|当前|至今|了")
 NOW_CUES = ("目前", "现在", "当前", "至今", "截至目前", "截止目前")
 DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价|再降)[^,,。;;]*$")
 ABOUT_BEFORE = re.compile(r"(约|大约|近|接近|左右)$")
@@ -108,6 +110,7 @@ class _Context:
     span: str = ""  # a span of years the sentence named: 十四五 → 2021-2025
     sure: bool = False  # the role came from explicit words (预期, 预计…), not weak ones
     lead: str = ""  # the sentence before the current clause: its subject, when the clause has none
+    page_conference: bool = False  # the title names a meeting (会议): it reviews and plans
 
 
 def report_date(raw: str, year: int) -> Report:
@@ -133,7 +136,8 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
         context = _Context(report, dict(page.years), role=page.role,
                            page_part=(page.part, page.part_end) if page.part else None,
                            page_span=page.span,
-                           headline_role=bool(page.role))
+                           headline_role=bool(page.role),
+                           page_conference="会议" in kept[0].text)
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
     return candidates
@@ -315,7 +319,7 @@ def _update_context(clause: str, context: _Context) -> None:
         context.span = span
     if any(cue in plain for cue in NOW_CUES):
         context.now = True
-    weak_default = context.headline_role
+    weak_default = context.headline_role and not _keeps_planned_voice(plain, strong, context)
     if voice:
         context.headline_role = False
     if voice == "target" or strong:
@@ -328,6 +332,15 @@ def _update_context(clause: str, context: _Context) -> None:
         context.role = "outcome"
     elif voice == "outcome" and any(cue in plain for cue in ESTIMATE_CUES):
         context.role, context.estimate = "outcome", True
+
+
+def _keeps_planned_voice(plain: str, strong: bool, context: _Context) -> bool:
+    """Under a title that announces goals (《…工作要点》, 将达到), ``达到``/``建成`` with no
+    past cue (已, 累计, 了) is one of them; a bare ``达`` is how statistics are quoted, and a
+    work conference's title never speaks for its review of the year."""
+    return (context.role == "target" and context.headline_role and not strong
+            and not context.page_conference and bool(PLANNED.search(plain))
+            and not PAST.search(plain))
 
 
 def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:

@@ -231,3 +231,23 @@ def test_already_is_read_at_the_months_the_title_names() -> None:
     assert extract(raw, 2023, INDICATORS)[0].period == "2023-09"
     raw = "5G发展情况\n2023-10-20\n5G基站总数已达318.9万个。\n"
     assert extract(raw, 2023, INDICATORS)[0].period == "2023-10"
+
+
+IPV6 = [Indicator(id="ipv6", zh="IPv6活跃用户数", en="IPv6 users", unit="users",
+                  category="telecom", better="higher", measure="stock")]
+
+
+def test_a_title_announcing_goals_keeps_reaching_figures_goals() -> None:
+    raw = ("三部门印发《2025年深入推进IPv6规模部署和应用工作要点》\n2025-05-20\n"
+           "IPv6活跃用户数达到8.5亿。\n截至2024年底,IPv6活跃用户数达8.2亿。\n")
+    found = extract(raw, 2025, IPV6)
+    assert [(c.role, c.period) for c in found] == [("target", "2025"), ("outcome", "2024")]
+    raw = "今年年底我国IPv6活跃用户数将达到7亿\n2022-04-29\n我国IPv6活跃用户数达6.08亿。\n"
+    c = extract(raw, 2022, IPV6)[-1]  # the title's own figure comes first
+    assert (c.role, c.period) == ("outcome", "2021")
+
+
+def test_a_work_conference_title_does_not_make_its_review_goals() -> None:
+    raw = "全国工业和信息化工作会议部署2023年工作\n2023-01-29\n5G基站总数达到231万个。\n"
+    c = extract(raw, 2023, INDICATORS)[0]
+    assert (c.role, c.period) == ("outcome", "2022")
