@@ -36,6 +36,10 @@ STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实
 OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "完成", "当前", "至今", "建成", "达到", "全年",
                 "年末", "年底", "达")
 ESTIMATE_CUES = ("预计",)
+# 2018年政府工作报告“成绩单”, 2020年《政府工作报告》, 《政府工作报告》(2018): the goals of
+# a year's Government Work Report are that year's goals, whenever the page was written.
+WORK_REPORT_YEAR = re.compile(r"(\d{4})年?[《“]?政府工作(?:报告)?|"
+                              r"政府工作报告[》”]?[((](\d{4})[))]")
 PLANNED = re.compile(r"达到|建成")
 PAST = re.compile(r"已|累计|完成|当前|至今|了")
 NOW_CUES = ("目前", "现在", "当前", "至今", "截至目前", "截止目前")
@@ -157,6 +161,8 @@ def _headline(title: str, report: Report) -> _Context:
         context.years = {context.role: year} if year is not None else {}
     elif year is not None:  # no voice: a past year is what it reviews, else the year of goals
         context.years = {"outcome" if year < report.year else "target": year}
+    if work_report := WORK_REPORT_YEAR.search(unspin(title)):
+        context.years["target"] = int(work_report[1] or work_report[2])
     context.estimate = False
     return context
 

@@ -251,3 +251,15 @@ def test_a_work_conference_title_does_not_make_its_review_goals() -> None:
     raw = "全国工业和信息化工作会议部署2023年工作\n2023-01-29\n5G基站总数达到231万个。\n"
     c = extract(raw, 2023, INDICATORS)[0]
     assert (c.role, c.period) == ("outcome", "2022")
+
+
+CPI = [Indicator(id="cpi", zh="居民消费价格涨幅", en="CPI", unit="percent", category="macro",
+                 better="lower", measure="rate")]
+
+
+def test_a_work_reports_goals_are_the_goals_of_its_year() -> None:
+    raw = "2021年《政府工作报告》量化指标任务完成\n2022-03-03\n居民消费价格涨幅3%左右。\n"
+    c = extract(raw, 2022, CPI)[0]
+    assert (c.role, c.period) == ("target", "2021")
+    raw = "新华社受权全文播发《政府工作报告》(2018)\n2018-03-22\n居民消费价格涨幅3%左右。\n"
+    assert extract(raw, 2018, CPI)[0].period == "2018"
