@@ -29,6 +29,10 @@ TARGET_CUES = ("预期", "力争", "计划", "目标为", "目标是", "主要�
                "准备", "工作要点", "工作安排")
 REFERRED_GOAL = re.compile(r"的(既定|预期|原定)?目标|原定|既定")
 GOAL_FRAMING = re.compile(r"左右|以内|控制在|不超过|不高于")
+# 城镇新增就业1100万人以上: a floor with no verb of reaching is how a goal is set; a result
+# over a floor says so (超过, 突破, 达到…以上, 1270多万). 规模以上, 县级以上 are scopes.
+FLOOR = re.compile(r"(?<!规模)(?<!级)以上")
+REACHED = re.compile(r"达|提高到|提升到|增至|突破|超过|已|累计|多")
 TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?|"
                             r"的(既定|总体|预期|原定)?目标")
 STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实现了", "同比", "比上年",
@@ -350,11 +354,13 @@ def _keeps_planned_voice(plain: str, strong: bool, context: _Context) -> bool:
 
 
 def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
-    """Explicit words decide (预期, 力争; 预计, 截至); else a figure framed as 左右 or 以内 is a
-    goal; else weaker words (达到, 增长) or the page's title; else a result as printed."""
+    """Explicit words decide (预期, 力争; 预计, 截至); else a figure framed as 左右 or 以内, or
+    a bare floor (以上), is a goal; else weaker words (达到, 增长) or the page's title; else a
+    result as printed."""
     if context.role and context.sure:
         return context.role, context.estimate
-    if GOAL_FRAMING.search(unspin(clause)):
+    plain = unspin(clause)
+    if GOAL_FRAMING.search(plain) or (FLOOR.search(plain) and not REACHED.search(plain)):
         return "target", False
     if context.role:
         return context.role, context.estimate

@@ -263,3 +263,17 @@ def test_a_work_reports_goals_are_the_goals_of_its_year() -> None:
     assert (c.role, c.period) == ("target", "2021")
     raw = "新华社受权全文播发《政府工作报告》(2018)\n2018-03-22\n居民消费价格涨幅3%左右。\n"
     assert extract(raw, 2018, CPI)[0].period == "2018"
+
+
+JOBS = [Indicator(id="jobs", zh="城镇新增就业", en="Jobs", unit="people", category="macro",
+                  better="higher", measure="flow")]
+
+
+def test_a_bare_floor_is_a_goal_and_a_floor_reached_a_result() -> None:
+    raw = "政府工作报告要点速读(2025)\n2025-03-05\n城镇新增就业1200万人以上。\n"
+    assert (extract(raw, 2025, JOBS)[0].role, extract(raw, 2025, JOBS)[0].period) == (
+        "target", "2025")
+    raw = "政府工作报告\n2023-03-06\n城镇新增就业年均1270多万人。\n城镇新增就业超过1200万人。\n"
+    assert [c.role for c in extract(raw, 2023, JOBS)] == ["outcome", "outcome"]
+    c = one("全年规模以上工业增加值增长5.7%。", 2020)
+    assert c.role == "outcome"
