@@ -161,6 +161,13 @@ def _headline(title: str, report: Report) -> _Context:
         for clause in CLAUSE.findall(sentence):
             _update_context(clause, context)
     year = context.sentence_year
+    named = sorted({y for y, base in ((int(m[2]), m[1]) for m in YEAR.finditer(unspin(title)))
+                    if not base})
+    if len(named) == 2 and named[0] <= report.year < named[1] + 1:
+        # 预计2016年全年指标及2017年…目标: a review of one year and the goals of the next
+        context.role, context.years, context.estimate = "", {"outcome": named[0],
+                                                             "target": named[1]}, False
+        return context
     if context.role:
         context.years = {context.role: year} if year is not None else {}
     elif year is not None:  # no voice: a past year is what it reviews, else the year of goals

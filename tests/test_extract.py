@@ -277,3 +277,10 @@ def test_a_bare_floor_is_a_goal_and_a_floor_reached_a_result() -> None:
     assert [c.role for c in extract(raw, 2023, JOBS)] == ["outcome", "outcome"]
     c = one("全年规模以上工业增加值增长5.7%。", 2020)
     assert c.role == "outcome"
+
+
+def test_a_title_naming_a_year_and_the_next_splits_results_from_goals() -> None:
+    raw = ("全国工业和信息化工作会议报道:预计2016年全年指标及2017年工业和通信业发展目标\n"
+           "2016-12-27\n互联网行业收入增长超过40%。\n全国规模以上工业增加值增长6%左右。\n")
+    found = extract(raw, 2016, INDICATORS)
+    assert [(c.role, c.period) for c in found] == [("outcome", "2016"), ("target", "2017")]
