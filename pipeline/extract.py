@@ -519,7 +519,7 @@ def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str
 def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool, period: str,
                   paragraph: Paragraph, matcher: IndicatorMatcher) -> list[Candidate]:
     """``A、B和C分别增长50%、30%和13%左右``: one candidate per subject, in order."""
-    subjects_text = clause.split("分别")[0]
+    subjects_text = LIST_ADVERB.sub("", clause.split("分别")[0])
     verb = re.match(r"(同比)?(增长|下降|达到|提高|降低)", clause.split("分别")[1])
     verb_text = verb[2] if verb else ""
     subjects = [s for s in subjects_text.split("、") if s.strip()]
@@ -530,12 +530,34 @@ def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool,
     for position, figure in enumerate(figures):
         subject = None
         if len(subjects) == len(figures):
-            subject = subjects[position] + verb_text
-            if not matcher.match(subject, figure.unit):
-                subject = subjects[position] + "收入" + verb_text
+            subject = next((w + verb_text for w in _listed(subjects, position)
+                            if matcher.match(w + verb_text, figure.unit)),
+                           subjects[position] + verb_text)
         candidate = _candidate(clause, figure, None, role, estimate, period, paragraph,
                                matcher, subject)
         if shared_about and candidate.qualifier == "exact":
             candidate.qualifier = "about"
         found.append(candidate)
     return found
+
+
+LIST_ADVERB = re.compile(r"(同比|年均|均)+$")
+LIST_NOUN = re.compile(r"(增加值|收入|平均资费|资费|比重|占比|比例|价格)$")
+
+
+def _listed(subjects: list[str], position: int) -> list[str]:
+    """Readings of one item of ``A、B分别…``, plainest first: the item; with the list's last
+    noun (装备制造业、高技术制造业增加值 → 装备制造业增加值); with the first item's head
+    (电信业务总量、业务收入 → 电信业务收入; 单位工业增加值能耗、水耗 → …水耗); with both."""
+    item, first, last = subjects[position], subjects[0], subjects[-1]
+    noun = LIST_NOUN.search(last)
+    tail = noun[1] if noun and not item.endswith(noun[1]) else ""
+    head = ""
+    if position:
+        at = first.find(item[:2])
+        if at > 0:
+            head = first[:at]  # 电信|业务总量 before 业务收入
+        elif len(first) > len(item):
+            head = first[: len(first) - len(item)]  # 单位工业增加值|能耗 before 水耗
+    readings = [item, item + tail, head + item, head + item + tail, item + "收入"]
+    return list(dict.fromkeys(r for r in readings if r))

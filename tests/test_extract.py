@@ -284,3 +284,17 @@ def test_a_title_naming_a_year_and_the_next_splits_results_from_goals() -> None:
            "2016-12-27\n互联网行业收入增长超过40%。\n全国规模以上工业增加值增长6%左右。\n")
     found = extract(raw, 2016, INDICATORS)
     assert [(c.role, c.period) for c in found] == [("outcome", "2016"), ("target", "2017")]
+
+
+def test_a_respectively_list_shares_its_first_head_and_last_noun() -> None:
+    indicators = [*INDICATORS,
+                  Indicator(id="revenue", zh="电信业务收入增长", en="Revenue", unit="percent",
+                            category="telecom", better="higher", measure="rate"),
+                  Indicator(id="equipment", zh="装备制造业增加值增长", en="Equipment",
+                            unit="percent", category="industry", better="higher",
+                            measure="rate")]
+    found = extract("2016年,电信业务总量、业务收入分别增长53%和5.1%。", 2016, indicators)
+    assert [c.indicator for c in found] == ["telecom", "revenue"]
+    found = extract("规模以上装备制造业、高技术制造业增加值同比分别增长9.2%、9.4%。", 2026,
+                    indicators)
+    assert found[0].indicator == "equipment"
