@@ -488,7 +488,7 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
     clause with no indicator of its own (``比上年增长6.9%``) is read with its sentence's
     subject (``国内生产总值827122亿元``)."""
     subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
-        else []
+        else _joint(clause[: figure.start], figure.unit, matcher)
     if len(subjects) < 2:
         subject = None
         if lead and not matcher.match(clause, figure.unit):
@@ -497,6 +497,22 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
                            subject)]
     return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
                        subject) for subject in subjects]
+
+
+def _joint(head: str, unit: str, matcher: IndicatorMatcher) -> list[str]:
+    """``中小企业宽带和专线平均资费降低15%``: one goal for two quantities the registry keeps
+    apart (宽带 and 专线 平均资费), when each part, with the shared noun, names a different
+    indicator; else none."""
+    parts = [p for p in re.split(r"和|及|与", head) if p.strip()]
+    noun = JOINT_NOUN.search(parts[-1]) if len(parts) == 2 else None
+    if noun is None or noun.start() == 0:
+        return []
+    subjects = [parts[0] + parts[-1][noun.start():], parts[-1]]
+    found = [matcher.match(subject, unit) for subject in subjects]
+    return subjects if all(found) and len(set(found)) == len(found) else []
+
+
+JOINT_NOUN = re.compile(r"(平均资费|资费|增加值|收入)")
 
 
 def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str]:

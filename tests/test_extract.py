@@ -298,3 +298,19 @@ def test_a_respectively_list_shares_its_first_head_and_last_noun() -> None:
     found = extract("规模以上装备制造业、高技术制造业增加值同比分别增长9.2%、9.4%。", 2026,
                     indicators)
     assert found[0].indicator == "equipment"
+
+
+TARIFFS = [Indicator(id="sme_broadband", zh="中小企业宽带平均资费变化", en="Broadband",
+                     unit="percent", category="telecom", better="lower", measure="rate",
+                     aliases=["中小企业宽带平均资费降低"]),
+           Indicator(id="dedicated_line", zh="专线平均资费变化", en="Lines", unit="percent",
+                     category="telecom", better="lower", measure="rate",
+                     aliases=["专线平均资费降低"])]
+
+
+def test_one_cut_for_two_tariffs_the_registry_keeps_apart_is_two_drafts() -> None:
+    found = extract("中小企业宽带和专线平均资费再降10%。", 2021, TARIFFS)
+    assert [(c.indicator, c.value) for c in found] == [("sme_broadband", -10),
+                                                       ("dedicated_line", -10)]
+    found = extract("软件和信息技术服务业收入增长15%。", 2016, INDICATORS)
+    assert len(found) == 1
