@@ -379,8 +379,10 @@ def _part_of_year(plain: str) -> tuple[str, int] | None:
     ``('Q1/Q3', 9)``, else ``None``."""
     if match := re.search(r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})月", plain):
         return f"{int(match[1]):02d}/{int(match[2]):02d}", int(match[2])
-    if match := re.search(r"截[至止](?:\d{4}年)?(\d{1,2})月", plain):
+    if match := re.search(r"截[至止](?:\d{4}年|今年)?(\d{1,2})月", plain):
         return f"{int(match[1]):02d}", int(match[1])
+    if match := re.search(r"[到至](?:\d{4}年|今年)?(\d{1,2})月(?:份|底|末)", plain):
+        return f"{int(match[1]):02d}", int(match[1])  # 上升到今年8月份的98.7%
     if match := re.search(r"前(\d{1,2}|[一二两三四五六七八九十]{1,2})个?月", plain):
         months = int(match[1]) if match[1].isdigit() else chinese_numeral(match[1]) or 0
         if 1 <= months <= 12:

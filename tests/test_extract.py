@@ -314,3 +314,11 @@ def test_one_cut_for_two_tariffs_the_registry_keeps_apart_is_two_drafts() -> Non
                                                        ("dedicated_line", -10)]
     found = extract("软件和信息技术服务业收入增长15%。", 2016, INDICATORS)
     assert len(found) == 1
+
+
+def test_months_named_with_this_year_are_part_of_the_year() -> None:
+    raw = "我国5G移动电话用户规模达8.51亿户\n2024-04-11\n截至今年2月末,5G基站总数达350万个。\n"
+    c = extract(raw, 2024, INDICATORS)[-1]
+    assert (c.role, c.period) == ("outcome", "2024-02")
+    found = extract("5G基站总数从2016年底的1万个上升到今年8月份的70万个。", 2020, INDICATORS)
+    assert found[-1].period == "2020-08"
