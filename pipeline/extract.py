@@ -26,7 +26,7 @@ from pipeline.report_text import Paragraph, paragraphs, unspin
 
 TARGET_CUES = ("预期", "力争", "计划", "目标为", "目标是", "主要目标", "争取", "确保", "要求",
                "努力", "力求", "将", "年内", "承诺", "控制在", "再降", "再提高", "再压减", "有望",
-               "准备", "工作要点", "工作安排")
+               "准备", "工作要点", "工作安排", "要完成", "要实现", "要达到", "要建成")
 REFERRED_GOAL = re.compile(r"的(既定|预期|原定)?目标|原定|既定")
 GOAL_FRAMING = re.compile(r"左右|以内|控制在|不超过|不高于")
 # 城镇新增就业1100万人以上: a floor with no verb of reaching is how a goal is set; a result
@@ -403,9 +403,9 @@ def _period(clause: str, role: str, context: _Context) -> str:
         return f"{year}-{part}"
     if role == "target" and REFERRED_GOAL.search(unspin(clause)):
         role = "outcome"  # 高于…的预期目标: the goal the results are judged against
+    if context.span and not context.sentence_year:
+        return context.span  # 十四五期间 in the sentence is nearer than the title's year
     year = context.sentence_year or context.years.get(role)
-    if context.span and not year:
-        return context.span
     if role == "target" and context.page_span and not year:
         return context.page_span  # 《“十四五”…规划》: the plan's years
     return str(year or report.default_year(role))

@@ -322,3 +322,22 @@ def test_months_named_with_this_year_are_part_of_the_year() -> None:
     assert (c.role, c.period) == ("outcome", "2024-02")
     found = extract("5G基站总数从2016年底的1万个上升到今年8月份的70万个。", 2020, INDICATORS)
     assert found[-1].period == "2020-08"
+
+
+def test_a_plans_span_in_the_sentence_beats_the_titles_year() -> None:
+    raw = ("金壮龙部长谈今年5G发展目标和工作重点\n2023-03-05\n"
+           "要努力完成十四五期间建1万个以上5G工厂的规划。\n")
+    factories = [Indicator(id="factories", zh="5G工厂数", en="5G factories", unit="count",
+                           category="telecom", better="higher", measure="stock",
+                           aliases=["5G工厂"])]
+    c = extract(raw, 2023, factories)[0]
+    assert (c.role, c.period) == ("target", "2025")
+
+
+def test_yao_with_a_verb_of_achieving_is_a_goal() -> None:
+    raw = "2021年我国将新建5G基站60万个以上\n2020-12-29\n要完成180万款App检测。\n"
+    apps = [Indicator(id="apps", zh="年度App检测数量", en="Apps", unit="count",
+                      category="digital_economy", better="higher", measure="flow",
+                      aliases=["App检测"])]
+    c = extract(raw, 2020, apps)[-1]
+    assert (c.role, c.period) == ("target", "2021")
