@@ -281,7 +281,7 @@ PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
 
 def _span(plain: str, report: Report) -> str:
     """``十四五``时期 → ``2021-2025`` (前三年 → ``2021-2023``); 过去五年 → the five years
-    the report looks back on."""
+    the report looks back on; 两年平均, 四年累计 → the years up to the last one over."""
     for name, start in PLANS.items():
         if name in plain:
             years = re.search(r"前([二两三四])年", plain)
@@ -290,6 +290,9 @@ def _span(plain: str, report: Report) -> str:
     if re.search(r"过去五年|五年来|五年年均|近五年", plain):
         end = report.default_year("outcome")
         return f"{end - 4}-{end}"
+    if years := re.search(r"([二两三四])年(?:平均|累计|均值)", plain):
+        end = report.year - 1  # 两年平均, 四年累计: whole years, so up to the last one over
+        return f"{end - {'二': 1, '两': 1, '三': 2, '四': 3}[years[1]]}-{end}"
     return ""
 
 

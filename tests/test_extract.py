@@ -341,3 +341,10 @@ def test_yao_with_a_verb_of_achieving_is_a_goal() -> None:
                       aliases=["App检测"])]
     c = extract(raw, 2020, apps)[-1]
     assert (c.role, c.period) == ("target", "2021")
+
+
+def test_two_or_four_years_running_are_the_years_up_to_the_last_one_over() -> None:
+    raw = "工业经济持续恢复\n2022-01-21\n规模以上工业增加值两年平均增长6.1%。\n"
+    assert extract(raw, 2022, INDICATORS)[0].period == "2020-2021"
+    raw = "数读2025经济答卷\n2025-12-31\n单位工业增加值能耗四年累计降低11.6%。\n"
+    assert extract(raw, 2025, INDICATORS)[0].period == "2021-2024"
