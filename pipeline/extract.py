@@ -161,8 +161,11 @@ def _headline(title: str, report: Report) -> _Context:
         for clause in CLAUSE.findall(sentence):
             _update_context(clause, context)
     year = context.sentence_year
-    named = sorted({y for y, base in ((int(m[2]), m[1]) for m in YEAR.finditer(unspin(title)))
-                    if not base})
+    plain = unspin(title)
+    named = sorted({y for y, base in ((int(m[2]), m[1]) for m in YEAR.finditer(plain))
+                    if not base}
+                   | {report.year + offset for word, offset in (("今年", 0), ("明年", 1))
+                      if word in plain})
     if len(named) == 2 and named[0] <= report.year < named[1] + 1:
         # 预计2016年全年指标及2017年…目标: a review of one year and the goals of the next
         context.role, context.years, context.estimate = "", {"outcome": named[0],
@@ -272,8 +275,9 @@ def _voice(plain: str) -> str:
 
 
 def _future_year(plain: str) -> bool:
-    """``到2025年`` names a deadline, ``部署2018年重点工作`` the year of goals."""
-    return bool(TARGET_PATTERN.search(plain)) and "截至" not in plain
+    """``到2025年`` names a deadline, ``部署2018年重点工作`` the year of goals; but
+    ``到2025年…已达69.02%`` says where things stand."""
+    return bool(TARGET_PATTERN.search(plain)) and "截至" not in plain and "已" not in plain
 
 
 PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -328,6 +332,8 @@ def _update_context(clause: str, context: _Context) -> None:
     year = _named_year(plain, context.report)
     if (year is not None and year > context.report.year) or _this_year_ahead(plain, context):
         voice, strong = "target", False  # a year not yet over: what is planned for it
+    elif year is not None and year < context.report.year and not voice:
+        voice = "outcome"  # 2020年我国新建5G基站超60万个, said in 2021: a year that is over
     if year is not None:
         context.sentence_year = year
         context.years[voice or "target"] = year
@@ -370,8 +376,9 @@ def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
     if context.role and context.sure:
         return context.role, context.estimate
     plain = unspin(clause)
-    if GOAL_FRAMING.search(plain) or (FLOOR.search(plain) and not REACHED.search(plain)):
-        return "target", False
+    if (GOAL_FRAMING.search(plain) and "已" not in plain) \
+            or (FLOOR.search(plain) and not REACHED.search(plain)):
+        return "target", False  # 已达到10%左右 is an approximate result
     if context.role:
         return context.role, context.estimate
     return "outcome", False

