@@ -528,12 +528,22 @@ JOINT_NOUN = re.compile(r"(平均资费|资费|增加值|收入)")
 
 
 def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str]:
-    """The quantities before 各/均 (``A、B和C``), each with the words that follow them."""
+    """The quantities before 各/均 (``A、B和C``), each with the words that follow them. When
+    splitting at 和 too breaks a name (软件和信息技术服务业收入), the list is split at 、
+    only, whichever names more indicators."""
     head = clause[: figure.start]
     shared = SHARED.search(head)
     assert shared is not None
     subject_text, tail = head[: shared.start()], head[shared.start():]
-    parts = [p for p in re.split(r"、|和|及|与", subject_text) if p.strip()]
+    readings = [_items(re.split(r"、|和|及|与", subject_text), tail),
+                _items(subject_text.split("、"), tail)]
+    known = [sum(bool(matcher.match(s, figure.unit)) for s in r) for r in readings]
+    return readings[1] if known[1] > known[0] else readings[0]
+
+
+def _items(parts: list[str], tail: str) -> list[str]:
+    """Each listed quantity completed with the list's shared head and noun, or ``[]``."""
+    parts = [p for p in parts if p.strip()]
     if len(parts) < 2:
         return []
     # 单位国内生产总值能耗和二氧化碳排放: the first part's head (单位国内生产总值) is shared;

@@ -367,3 +367,11 @@ def test_a_title_naming_last_year_and_this_year_splits_results_from_goals() -> N
            "城镇新增就业1267万人。\n城镇新增就业1200万人左右。\n")
     found = extract(raw, 2026, JOBS)
     assert [(c.role, c.period) for c in found][-2:] == [("outcome", "2025"), ("target", "2026")]
+
+
+def test_a_shared_cut_keeps_a_name_with_he_whole() -> None:
+    software = [*INDICATORS, Indicator(id="software", zh="软件和信息技术服务业收入增长",
+                                       en="Software", unit="percent", category="telecom",
+                                       better="higher", measure="rate")]
+    found = extract("电信业务总量、软件和信息技术服务业收入同比均增长11%左右。", 2024, software)
+    assert [c.indicator for c in found] == ["telecom", "software"]
