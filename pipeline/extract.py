@@ -141,14 +141,20 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
     page = _headline(kept[0].text, report) if kept else _Context(report)
     candidates: list[Candidate] = []
     for paragraph in kept:
-        context = _Context(report, dict(page.years), role=page.role,
+        context = _Context(report, dict(page.years), role=_page_role(page, report),
                            page_part=(page.part, page.part_end) if page.part else None,
                            page_span=page.span,
-                           headline_role=bool(page.role),
+                           headline_role=bool(_page_role(page, report)),
                            page_conference="会议" in kept[0].text)
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
     return candidates
+
+
+def _page_role(page: _Context, report: Report) -> str:
+    """The voice the title gives the page's figures. A December page reviews its year, so a
+    title's goal (力争2020年底…) dates goals there but speaks for no figure below it."""
+    return "" if page.role == "target" and report.month == 12 else page.role
 
 
 def _headline(title: str, report: Report) -> _Context:

@@ -375,3 +375,10 @@ def test_a_shared_cut_keeps_a_name_with_he_whole() -> None:
                                        better="higher", measure="rate")]
     found = extract("电信业务总量、软件和信息技术服务业收入同比均增长11%左右。", 2024, software)
     assert [c.indicator for c in found] == ["telecom", "software"]
+
+
+def test_a_december_titles_goal_does_not_make_the_years_results_goals() -> None:
+    raw = ("工信部:力争2020年底实现全国所有地级市覆盖5G网络\n2019-12-23\n"
+           "正式启动5G商用,全国开通5G基站12.6万个。\n")
+    c = extract(raw, 2019, INDICATORS)[-1]
+    assert (c.role, c.period) == ("outcome", "2019")
