@@ -30,6 +30,12 @@ registry) only the period's end matters, as ``pipeline.verdicts.period_key`` pai
 results: ``2021-2025`` and ``2025`` are both the level at end-2025. A flow or rate must cover
 the same start and end. A truth without a curated record has no indicator, so its period is
 compared as a flow's. Nothing else is loosened.
+
+Limits of the rebuilt pages (they make the fact-pack figures a floor, not a ceiling): a phrase
+is only the words that carry the figure, so what the page said around it is gone. A fragment
+such as 占移动电话用户的42.8% has lost its subject (5G用户), and a level quoted without its
+date (5G移动电话用户达到4.28亿户) has lost the 截至5月末 the page printed elsewhere; the
+curated record knows both from the page. Such figures are scored as printed here.
 """
 
 from __future__ import annotations
