@@ -392,7 +392,7 @@ def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
 
 def _part_of_year(plain: str) -> tuple[str, int] | None:
     """``1-10月`` → ``('01/10', 10)``, ``截至11月末`` → ``('11', 11)``, ``前三季度`` →
-    ``('Q1/Q3', 9)``, else ``None``."""
+    ``('Q1/Q3', 9)``, ``三季度`` → ``('Q3', 9)``, else ``None``."""
     if match := re.search(r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})月", plain):
         return f"{int(match[1]):02d}/{int(match[2]):02d}", int(match[2])
     if match := re.search(r"截[至止](?:\d{4}年|今年)?(\d{1,2})月", plain):
@@ -403,10 +403,12 @@ def _part_of_year(plain: str) -> tuple[str, int] | None:
         months = int(match[1]) if match[1].isdigit() else chinese_numeral(match[1]) or 0
         if 1 <= months <= 12:
             return f"01/{months:02d}", months
-    for word, code, end in (("前三季度", "Q1/Q3", 9), ("一季度", "Q1", 3),
-                            ("上半年", "H1", 6)):
+    for word, code, end in (("前三季度", "Q1/Q3", 9), ("上半年", "H1", 6)):
         if word in plain:
             return code, end
+    if match := re.search(r"([一二三四])季度", plain):  # 三季度中国用户月使用流量增93.6%
+        quarter = "一二三四".index(match[1]) + 1
+        return f"Q{quarter}", 3 * quarter
     return None
 
 

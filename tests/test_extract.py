@@ -382,3 +382,8 @@ def test_a_december_titles_goal_does_not_make_the_years_results_goals() -> None:
            "正式启动5G商用,全国开通5G基站12.6万个。\n")
     c = extract(raw, 2019, INDICATORS)[-1]
     assert (c.role, c.period) == ("outcome", "2019")
+
+
+def test_a_quarter_in_the_title_dates_its_results() -> None:
+    raw = "资费下降 三季度中国用户月使用流量增93.6%\n2019-12-24\n电信业务总量同比增长30%。\n"
+    assert extract(raw, 2019, INDICATORS)[-1].period == "2019-Q3"
