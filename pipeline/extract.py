@@ -9,6 +9,11 @@ Periods come from context, nearest first: the figure's own clause and sentence (
 the year of results, 部署2026年重点工作 the year of goals), then the report's date: a
 December conference reports that year's results and next year's goals, a report published in
 January to May reports the year before. Nothing carries from one paragraph to the next.
+
+The title speaks for the whole page: its year and part of the year (前三季度), the year of a
+Government Work Report's goals (2018年政府工作报告“成绩单”), a review year and a goals year
+(预计2016年全年指标及2017年…目标), and a voice: under a title announcing goals (《…工作要点》,
+将达到) 达到 and 建成 state goals, except in a December report or a work conference's.
 """
 
 from __future__ import annotations

@@ -107,6 +107,8 @@ class IndicatorRanker:
         for indicator in self.indicators.values():
             for written in (indicator.zh, *indicator.aliases):
                 self.shown.setdefault(fold(written), unspin(written))
+                self.shown.setdefault(NAME_SUFFIX.sub("", fold(written)),
+                                      NAME_SUFFIX.sub("", unspin(written)))
             names = {fold(n) for n in (indicator.zh, *indicator.aliases)}
             names |= {NAME_SUFFIX.sub("", n) for n in names if len(NAME_SUFFIX.sub("", n)) >= 4}
             self.names[indicator.id] = sorted(names, key=len, reverse=True)
