@@ -21,6 +21,21 @@ everything but the indicator, from the fact's own fields. Facts without a number
 A candidate is matched to a truth one to one, within the truth's paragraph, by its figure
 (the magnitude of value, low or high); then role, period, qualifier, indicator, sign, unit
 and value are each scored separately over the matched pairs.
+
+Fairness: a period is right when it names the same stretch of time in goalpost's own
+semantics (``pipeline.periods``), not only the same text. ``2022-12`` and ``2022`` both run
+from 1 January to 31 December 2022, and ``2025-09`` and ``2025-01/09`` both from January to
+September, so they are equal for every indicator. For a stock (``measure: stock`` in the
+registry) only the period's end matters, as ``pipeline.verdicts.period_key`` pairs goals with
+results: ``2021-2025`` and ``2025`` are both the level at end-2025. A flow or rate must cover
+the same start and end. A truth without a curated record has no indicator, so its period is
+compared as a flow's. Nothing else is loosened.
+
+Limits of the rebuilt pages (they make the fact-pack figures a floor, not a ceiling): a phrase
+is only the words that carry the figure, so what the page said around it is gone. A fragment
+such as 占移动电话用户的42.8% has lost its subject (5G用户), and a level quoted without its
+date (5G移动电话用户达到4.28亿户) has lost the 截至5月末 the page printed elsewhere; the
+curated record knows both from the page. Such figures are scored as printed here.
 """
 
 from __future__ import annotations
@@ -41,6 +56,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.dataset import load_project  # noqa: E402
 from pipeline.extract import Candidate, extract  # noqa: E402
 from pipeline.models import Indicator  # noqa: E402
+from pipeline.periods import PeriodError, parse_period  # noqa: E402
 
 SEEDS = (("003_771a7e8552942085.txt", 2017, "miit-conf-2017-12"),
          ("004_cf486792c33a492e.txt", 2019, "miit-conf-2019-12"))
@@ -66,6 +82,7 @@ class Truth:
     high: float | None
     indicator: str | None  # None: no curated record, so no indicator truth
     phrase: str
+    measure: str = ""  # the truth indicator's measure (stock, flow, rate), when known
 
     @property
     def numbers(self) -> list[float]:
@@ -118,11 +135,22 @@ def _sign(value: float | None, low: float | None, high: float | None) -> int:
     return -1 if number is not None and number < 0 else 1
 
 
+def same_period(mine: str, theirs: str, measure: str) -> bool:
+    """The same stretch of time (see the module docstring): a stock only at its end."""
+    try:
+        a, b = parse_period(mine), parse_period(theirs)
+    except PeriodError:
+        return mine == theirs
+    if measure == "stock":
+        return a.end == b.end
+    return (a.start, a.end) == (b.start, b.end)
+
+
 def judge(candidate: Candidate, truth: Truth) -> dict[str, bool | None]:
     """Each aspect right (True), wrong (False) or not judged (None)."""
     return {
         "role": candidate.role == truth.role,
-        "period": candidate.period == truth.period,
+        "period": same_period(candidate.period, truth.period, truth.measure),
         "qualifier": candidate.qualifier == truth.qualifier,
         "indicator": None if truth.indicator is None else candidate.indicator == truth.indicator,
         "sign": _sign(candidate.value, candidate.low, candidate.high)
@@ -190,17 +218,18 @@ def seed_scores(sources: Path, dataset, misses: list[str] | None) -> list[Score]
     for seed, year, source in SEEDS:
         raw = (sources / "seeds" / seed).read_text(encoding="utf-8")
         candidates = extract(raw, year, dataset.indicators.values())
-        truths = [_record_truth(r, 0) for r in dataset.records
+        measures = {i.id: i.measure for i in dataset.indicators.values()}
+        truths = [_record_truth(r, 0, measures) for r in dataset.records
                   if r.entry.source == source and r.entry.unit != "milestone"]
         line_of = {c.line: 0 for c in candidates}
         scores.append(score(seed, candidates, truths, line_of, misses))
     return scores
 
 
-def _record_truth(record, paragraph: int) -> Truth:
+def _record_truth(record, paragraph: int, measures: dict[str, str]) -> Truth:
     e = record.entry
     return Truth(paragraph, e.role, record.period.text, e.qualifier, e.unit, e.value, e.low,
-                 e.high, e.indicator, e.quote)
+                 e.high, e.indicator, e.quote, measures.get(e.indicator, ""))
 
 
 # --- the fact pack -------------------------------------------------------------------------
@@ -254,7 +283,8 @@ def _numeric(fact: dict) -> bool:
     return value is not None
 
 
-def load_page(path: Path, records_by_archive: dict[str, list]) -> Page:
+def load_page(path: Path, records_by_archive: dict[str, list],
+              measures: dict[str, str] | None = None) -> Page:
     """A fact file as page text, truths and the facts left out (and why)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     source, facts = data["source"], data.get("facts") or []
@@ -274,7 +304,7 @@ def load_page(path: Path, records_by_archive: dict[str, list]) -> Page:
     for index, phrase in enumerate(phrases):
         quoting = [r for r in records if r.entry.quote == phrase and r.entry.unit != "milestone"]
         if quoting:
-            truths += [_record_truth(r, index) for r in quoting]
+            truths += [_record_truth(r, index, measures or {}) for r in quoting]
         else:
             excluded["no curated record (no indicator truth)"] += sum(
                 f["phrase"] == phrase for f in kept)
@@ -291,8 +321,9 @@ def fact_scores(sources: Path, dataset, misses: list[str] | None) -> tuple[Score
         if record.entry.source in archive_of:
             by_archive.setdefault(archive_of[record.entry.source], []).append(record)
     total, excluded = Score("fact pack"), Counter()
+    measures = {i.id: i.measure for i in dataset.indicators.values()}
     for path in sorted((sources / "facts").glob("*.yaml")):
-        page = load_page(path, by_archive)
+        page = load_page(path, by_archive, measures)
         excluded.update(page.excluded)
         indicators: list[Indicator] = list(dataset.indicators.values())
         candidates = extract(page.text, page.year, indicators)

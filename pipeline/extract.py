@@ -9,6 +9,11 @@ Periods come from context, nearest first: the figure's own clause and sentence (
 the year of results, 部署2026年重点工作 the year of goals), then the report's date: a
 December conference reports that year's results and next year's goals, a report published in
 January to May reports the year before. Nothing carries from one paragraph to the next.
+
+The title speaks for the whole page: its year and part of the year (前三季度), the year of a
+Government Work Report's goals (2018年政府工作报告“成绩单”), a review year and a goals year
+(预计2016年全年指标及2017年…目标), and a voice: under a title announcing goals (《…工作要点》,
+将达到) 达到 and 建成 state goals, except in a December report or a work conference's.
 """
 
 from __future__ import annotations
@@ -26,9 +31,13 @@ from pipeline.report_text import Paragraph, paragraphs, unspin
 
 TARGET_CUES = ("预期", "力争", "计划", "目标为", "目标是", "主要目标", "争取", "确保", "要求",
                "努力", "力求", "将", "年内", "承诺", "控制在", "再降", "再提高", "再压减", "有望",
-               "准备", "工作要点", "工作安排")
+               "准备", "工作要点", "工作安排", "要完成", "要实现", "要达到", "要建成")
 REFERRED_GOAL = re.compile(r"的(既定|预期|原定)?目标|原定|既定")
 GOAL_FRAMING = re.compile(r"左右|以内|控制在|不超过|不高于")
+# 城镇新增就业1100万人以上: a floor with no verb of reaching is how a goal is set; a result
+# over a floor says so (超过, 突破, 达到…以上, 1270多万). 规模以上, 县级以上 are scopes.
+FLOOR = re.compile(r"(?<!规模)(?<!级)以上")
+REACHED = re.compile(r"达|提高到|提升到|增至|突破|超过|已|累计|多")
 TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?|"
                             r"的(既定|总体|预期|原定)?目标")
 STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实现了", "同比", "比上年",
@@ -36,6 +45,12 @@ STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实
 OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "完成", "当前", "至今", "建成", "达到", "全年",
                 "年末", "年底", "达")
 ESTIMATE_CUES = ("预计",)
+# 2018年政府工作报告“成绩单”, 2020年《政府工作报告》, 《政府工作报告》(2018): the goals of
+# a year's Government Work Report are that year's goals, whenever the page was written.
+WORK_REPORT_YEAR = re.compile(r"(\d{4})年?[《“]?政府工作(?:报告)?|"
+                              r"政府工作报告[》”]?[((](\d{4})[))]")
+PLANNED = re.compile(r"达到|建成")
+PAST = re.compile(r"已|累计|完成|当前|至今|了")
 NOW_CUES = ("目前", "现在", "当前", "至今", "截至目前", "截止目前")
 DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价|再降)[^,,。;;]*$")
 ABOUT_BEFORE = re.compile(r"(约|大约|近|接近|左右)$")
@@ -108,6 +123,7 @@ class _Context:
     span: str = ""  # a span of years the sentence named: 十四五 → 2021-2025
     sure: bool = False  # the role came from explicit words (预期, 预计…), not weak ones
     lead: str = ""  # the sentence before the current clause: its subject, when the clause has none
+    page_conference: bool = False  # the title names a meeting (会议): it reviews and plans
 
 
 def report_date(raw: str, year: int) -> Report:
@@ -130,13 +146,20 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
     page = _headline(kept[0].text, report) if kept else _Context(report)
     candidates: list[Candidate] = []
     for paragraph in kept:
-        context = _Context(report, dict(page.years), role=page.role,
+        context = _Context(report, dict(page.years), role=_page_role(page, report),
                            page_part=(page.part, page.part_end) if page.part else None,
                            page_span=page.span,
-                           headline_role=bool(page.role))
+                           headline_role=bool(_page_role(page, report)),
+                           page_conference="会议" in kept[0].text)
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
     return candidates
+
+
+def _page_role(page: _Context, report: Report) -> str:
+    """The voice the title gives the page's figures. A December page reviews its year, so a
+    title's goal (力争2020年底…) dates goals there but speaks for no figure below it."""
+    return "" if page.role == "target" and report.month == 12 else page.role
 
 
 def _headline(title: str, report: Report) -> _Context:
@@ -149,10 +172,22 @@ def _headline(title: str, report: Report) -> _Context:
         for clause in CLAUSE.findall(sentence):
             _update_context(clause, context)
     year = context.sentence_year
+    plain = unspin(title)
+    named = sorted({y for y, base in ((int(m[2]), m[1]) for m in YEAR.finditer(plain))
+                    if not base}
+                   | {report.year + offset for word, offset in (("今年", 0), ("明年", 1))
+                      if word in plain})
+    if len(named) == 2 and named[0] <= report.year < named[1] + 1:
+        # 预计2016年全年指标及2017年…目标: a review of one year and the goals of the next
+        context.role, context.years, context.estimate = "", {"outcome": named[0],
+                                                             "target": named[1]}, False
+        return context
     if context.role:
         context.years = {context.role: year} if year is not None else {}
     elif year is not None:  # no voice: a past year is what it reviews, else the year of goals
         context.years = {"outcome" if year < report.year else "target": year}
+    if work_report := WORK_REPORT_YEAR.search(unspin(title)):
+        context.years["target"] = int(work_report[1] or work_report[2])
     context.estimate = False
     return context
 
@@ -184,11 +219,12 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
 
 
 def _as_of(clause: str, role: str, context: _Context) -> str:
-    """``目前``/``已`` with no year or part named: as of the report's month, for a level."""
+    """``目前``/``已`` with no year or part named, here or in the title: as of the report's
+    month, for a level."""
     report = context.report
     said_now = context.now or "已" in unspin(clause)
     if role != "outcome" or not said_now or not report.month or report.month < 3 \
-            or context.part \
+            or context.part or context.page_part \
             or context.sentence_year or context.years.get(role) or context.span:
         return ""
     return f"{report.year}-{report.month:02d}"
@@ -250,8 +286,9 @@ def _voice(plain: str) -> str:
 
 
 def _future_year(plain: str) -> bool:
-    """``到2025年`` names a deadline, ``部署2018年重点工作`` the year of goals."""
-    return bool(TARGET_PATTERN.search(plain)) and "截至" not in plain
+    """``到2025年`` names a deadline, ``部署2018年重点工作`` the year of goals; but
+    ``到2025年…已达69.02%`` says where things stand."""
+    return bool(TARGET_PATTERN.search(plain)) and "截至" not in plain and "已" not in plain
 
 
 PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -259,7 +296,7 @@ PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
 
 def _span(plain: str, report: Report) -> str:
     """``十四五``时期 → ``2021-2025`` (前三年 → ``2021-2023``); 过去五年 → the five years
-    the report looks back on."""
+    the report looks back on; 两年平均, 四年累计 → the years up to the last one over."""
     for name, start in PLANS.items():
         if name in plain:
             years = re.search(r"前([二两三四])年", plain)
@@ -268,6 +305,9 @@ def _span(plain: str, report: Report) -> str:
     if re.search(r"过去五年|五年来|五年年均|近五年", plain):
         end = report.default_year("outcome")
         return f"{end - 4}-{end}"
+    if years := re.search(r"([二两三四])年(?:平均|累计|均值)", plain):
+        end = report.year - 1  # 两年平均, 四年累计: whole years, so up to the last one over
+        return f"{end - {'二': 1, '两': 1, '三': 2, '四': 3}[years[1]]}-{end}"
     return ""
 
 
@@ -303,6 +343,8 @@ def _update_context(clause: str, context: _Context) -> None:
     year = _named_year(plain, context.report)
     if (year is not None and year > context.report.year) or _this_year_ahead(plain, context):
         voice, strong = "target", False  # a year not yet over: what is planned for it
+    elif year is not None and year < context.report.year and not voice:
+        voice = "outcome"  # 2020年我国新建5G基站超60万个, said in 2021: a year that is over
     if year is not None:
         context.sentence_year = year
         context.years[voice or "target"] = year
@@ -314,7 +356,7 @@ def _update_context(clause: str, context: _Context) -> None:
         context.span = span
     if any(cue in plain for cue in NOW_CUES):
         context.now = True
-    weak_default = context.headline_role
+    weak_default = context.headline_role and not _keeps_planned_voice(plain, strong, context)
     if voice:
         context.headline_role = False
     if voice == "target" or strong:
@@ -329,13 +371,25 @@ def _update_context(clause: str, context: _Context) -> None:
         context.role, context.estimate = "outcome", True
 
 
+def _keeps_planned_voice(plain: str, strong: bool, context: _Context) -> bool:
+    """Under a title that announces goals (《…工作要点》, 将达到), ``达到``/``建成`` with no
+    past cue (已, 累计, 了) is one of them; a bare ``达`` is how statistics are quoted, and a
+    work conference's title never speaks for its review of the year."""
+    return (context.role == "target" and context.headline_role and not strong
+            and not context.page_conference and bool(PLANNED.search(plain))
+            and not PAST.search(plain))
+
+
 def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
-    """Explicit words decide (预期, 力争; 预计, 截至); else a figure framed as 左右 or 以内 is a
-    goal; else weaker words (达到, 增长) or the page's title; else a result as printed."""
+    """Explicit words decide (预期, 力争; 预计, 截至); else a figure framed as 左右 or 以内, or
+    a bare floor (以上), is a goal; else weaker words (达到, 增长) or the page's title; else a
+    result as printed."""
     if context.role and context.sure:
         return context.role, context.estimate
-    if GOAL_FRAMING.search(unspin(clause)):
-        return "target", False
+    plain = unspin(clause)
+    if (GOAL_FRAMING.search(plain) and "已" not in plain) \
+            or (FLOOR.search(plain) and not REACHED.search(plain)):
+        return "target", False  # 已达到10%左右 is an approximate result
     if context.role:
         return context.role, context.estimate
     return "outcome", False
@@ -343,19 +397,23 @@ def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
 
 def _part_of_year(plain: str) -> tuple[str, int] | None:
     """``1-10月`` → ``('01/10', 10)``, ``截至11月末`` → ``('11', 11)``, ``前三季度`` →
-    ``('Q1/Q3', 9)``, else ``None``."""
+    ``('Q1/Q3', 9)``, ``三季度`` → ``('Q3', 9)``, else ``None``."""
     if match := re.search(r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})月", plain):
         return f"{int(match[1]):02d}/{int(match[2]):02d}", int(match[2])
-    if match := re.search(r"截[至止](?:\d{4}年)?(\d{1,2})月", plain):
+    if match := re.search(r"截[至止](?:\d{4}年|今年)?(\d{1,2})月", plain):
         return f"{int(match[1]):02d}", int(match[1])
+    if match := re.search(r"[到至](?:\d{4}年|今年)?(\d{1,2})月(?:份|底|末)", plain):
+        return f"{int(match[1]):02d}", int(match[1])  # 上升到今年8月份的98.7%
     if match := re.search(r"前(\d{1,2}|[一二两三四五六七八九十]{1,2})个?月", plain):
         months = int(match[1]) if match[1].isdigit() else chinese_numeral(match[1]) or 0
         if 1 <= months <= 12:
             return f"01/{months:02d}", months
-    for word, code, end in (("前三季度", "Q1/Q3", 9), ("一季度", "Q1", 3),
-                            ("上半年", "H1", 6)):
+    for word, code, end in (("前三季度", "Q1/Q3", 9), ("上半年", "H1", 6)):
         if word in plain:
             return code, end
+    if match := re.search(r"([一二三四])季度", plain):  # 三季度中国用户月使用流量增93.6%
+        quarter = "一二三四".index(match[1]) + 1
+        return f"Q{quarter}", 3 * quarter
     return None
 
 
@@ -368,9 +426,9 @@ def _period(clause: str, role: str, context: _Context) -> str:
         return f"{year}-{part}"
     if role == "target" and REFERRED_GOAL.search(unspin(clause)):
         role = "outcome"  # 高于…的预期目标: the goal the results are judged against
+    if context.span and not context.sentence_year:
+        return context.span  # 十四五期间 in the sentence is nearer than the title's year
     year = context.sentence_year or context.years.get(role)
-    if context.span and not year:
-        return context.span
     if role == "target" and context.page_span and not year:
         return context.page_span  # 《“十四五”…规划》: the plan's years
     return str(year or report.default_year(role))
@@ -455,7 +513,7 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
     clause with no indicator of its own (``比上年增长6.9%``) is read with its sentence's
     subject (``国内生产总值827122亿元``)."""
     subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
-        else []
+        else _joint(clause[: figure.start], figure.unit, matcher)
     if len(subjects) < 2:
         subject = None
         if lead and not matcher.match(clause, figure.unit):
@@ -466,13 +524,39 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
                        subject) for subject in subjects]
 
 
+def _joint(head: str, unit: str, matcher: IndicatorMatcher) -> list[str]:
+    """``中小企业宽带和专线平均资费降低15%``: one goal for two quantities the registry keeps
+    apart (宽带 and 专线 平均资费), when each part, with the shared noun, names a different
+    indicator; else none."""
+    parts = [p for p in re.split(r"和|及|与", head) if p.strip()]
+    noun = JOINT_NOUN.search(parts[-1]) if len(parts) == 2 else None
+    if noun is None or noun.start() == 0:
+        return []
+    subjects = [parts[0] + parts[-1][noun.start():], parts[-1]]
+    found = [matcher.match(subject, unit) for subject in subjects]
+    return subjects if all(found) and len(set(found)) == len(found) else []
+
+
+JOINT_NOUN = re.compile(r"(平均资费|资费|增加值|收入)")
+
+
 def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str]:
-    """The quantities before 各/均 (``A、B和C``), each with the words that follow them."""
+    """The quantities before 各/均 (``A、B和C``), each with the words that follow them. When
+    splitting at 和 too breaks a name (软件和信息技术服务业收入), the list is split at 、
+    only, whichever names more indicators."""
     head = clause[: figure.start]
     shared = SHARED.search(head)
     assert shared is not None
     subject_text, tail = head[: shared.start()], head[shared.start():]
-    parts = [p for p in re.split(r"、|和|及|与", subject_text) if p.strip()]
+    readings = [_items(re.split(r"、|和|及|与", subject_text), tail),
+                _items(subject_text.split("、"), tail)]
+    known = [sum(bool(matcher.match(s, figure.unit)) for s in r) for r in readings]
+    return readings[1] if known[1] > known[0] else readings[0]
+
+
+def _items(parts: list[str], tail: str) -> list[str]:
+    """Each listed quantity completed with the list's shared head and noun, or ``[]``."""
+    parts = [p for p in parts if p.strip()]
     if len(parts) < 2:
         return []
     # 单位国内生产总值能耗和二氧化碳排放: the first part's head (单位国内生产总值) is shared;
@@ -486,7 +570,7 @@ def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str
 def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool, period: str,
                   paragraph: Paragraph, matcher: IndicatorMatcher) -> list[Candidate]:
     """``A、B和C分别增长50%、30%和13%左右``: one candidate per subject, in order."""
-    subjects_text = clause.split("分别")[0]
+    subjects_text = LIST_ADVERB.sub("", clause.split("分别")[0])
     verb = re.match(r"(同比)?(增长|下降|达到|提高|降低)", clause.split("分别")[1])
     verb_text = verb[2] if verb else ""
     subjects = [s for s in subjects_text.split("、") if s.strip()]
@@ -497,12 +581,34 @@ def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool,
     for position, figure in enumerate(figures):
         subject = None
         if len(subjects) == len(figures):
-            subject = subjects[position] + verb_text
-            if not matcher.match(subject, figure.unit):
-                subject = subjects[position] + "收入" + verb_text
+            subject = next((w + verb_text for w in _listed(subjects, position)
+                            if matcher.match(w + verb_text, figure.unit)),
+                           subjects[position] + verb_text)
         candidate = _candidate(clause, figure, None, role, estimate, period, paragraph,
                                matcher, subject)
         if shared_about and candidate.qualifier == "exact":
             candidate.qualifier = "about"
         found.append(candidate)
     return found
+
+
+LIST_ADVERB = re.compile(r"(同比|年均|均)+$")
+LIST_NOUN = re.compile(r"(增加值|收入|平均资费|资费|比重|占比|比例|价格)$")
+
+
+def _listed(subjects: list[str], position: int) -> list[str]:
+    """Readings of one item of ``A、B分别…``, plainest first: the item; with the list's last
+    noun (装备制造业、高技术制造业增加值 → 装备制造业增加值); with the first item's head
+    (电信业务总量、业务收入 → 电信业务收入; 单位工业增加值能耗、水耗 → …水耗); with both."""
+    item, first, last = subjects[position], subjects[0], subjects[-1]
+    noun = LIST_NOUN.search(last)
+    tail = noun[1] if noun and not item.endswith(noun[1]) else ""
+    head = ""
+    if position:
+        at = first.find(item[:2])
+        if at > 0:
+            head = first[:at]  # 电信|业务总量 before 业务收入
+        elif len(first) > len(item):
+            head = first[: len(first) - len(item)]  # 单位工业增加值|能耗 before 水耗
+    readings = [item, item + tail, head + item, head + item + tail, item + "收入"]
+    return list(dict.fromkeys(r for r in readings if r))

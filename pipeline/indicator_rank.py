@@ -72,7 +72,7 @@ def _core(text: str) -> str:
 def _scope(text: str) -> str:
     """The scope a text names first by its most specific word, or ``''``."""
     for scope, words in SCOPES.items():
-        if any(word in text for word in words):
+        if any(word.lower() in text for word in words):  # text is folded: gdp
             return scope
     return ""
 
@@ -87,14 +87,29 @@ def measure_cue(text: str) -> tuple[str, str]:
     return "", ""
 
 
+FIGURE_DIGITS = re.compile(r"(?<![a-z])\d+(?:\.\d+)?(?![a-z\d.])")
+QUOTES_AND_SPACES = re.compile(r"[\s“”‘’\"'「」『』]")
+
+
+def fold(text: str) -> str:
+    """Wording for comparing names: the spinner undone, quote marks and spaces dropped, Latin
+    letters in lower case (违规APP is 违规App, ‘5G+工业互联网’ is “5G+工业互联网”)."""
+    return QUOTES_AND_SPACES.sub("", unspin(text)).lower()
+
+
 class IndicatorRanker:
     """The registry's names, ready to rank indicators for a phrase."""
 
     def __init__(self, indicators: Iterable[Indicator]) -> None:
         self.indicators = {i.id: i for i in indicators}
         self.names: dict[str, list[str]] = {}
+        self.shown: dict[str, str] = {}  # a folded name -> the name as the registry writes it
         for indicator in self.indicators.values():
-            names = {unspin(n) for n in (indicator.zh, *indicator.aliases)}
+            for written in (indicator.zh, *indicator.aliases):
+                self.shown.setdefault(fold(written), unspin(written))
+                self.shown.setdefault(NAME_SUFFIX.sub("", fold(written)),
+                                      NAME_SUFFIX.sub("", unspin(written)))
+            names = {fold(n) for n in (indicator.zh, *indicator.aliases)}
             names |= {NAME_SUFFIX.sub("", n) for n in names if len(NAME_SUFFIX.sub("", n)) >= 4}
             self.names[indicator.id] = sorted(names, key=len, reverse=True)
         self.scopes = {i: _scope("".join(n)) for i, n in self.names.items()}
@@ -108,7 +123,7 @@ class IndicatorRanker:
 
     def rank(self, phrase: str, unit: str = "", limit: int = 3) -> list[Suggestion]:
         """Up to ``limit`` indicators for ``phrase`` measured in ``unit``, best first."""
-        text = unspin(phrase)
+        text = fold(phrase)
         scored = [s for i in self.indicators if (s := self._score(i, text, unit)) is not None]
         scored.sort(key=lambda s: (-s.score, s.id))
         return scored[:limit]
@@ -125,6 +140,7 @@ class IndicatorRanker:
         name, whole, score = self._name_score(indicator_id, text)
         if score <= 0:
             return None
+        name = self.shown.get(name, name)
         reasons = [f"name {name}" if whole else f"words of {name}"]
         scope = _scope(text)
         if scope and self.scopes[indicator_id]:
@@ -148,7 +164,7 @@ class IndicatorRanker:
         """The best of an indicator's names: whole (10 + its length) or shared pieces."""
         pieces = _bigrams(text)
         best = ("", False, 0.0)
-        chars = set(text)
+        chars = set(FIGURE_DIGITS.sub("", text))  # 548.8万个 does not spell the 5 of 5G
         for name in self.names[indicator_id]:
             if name in text:
                 return name, True, 10.0 + len(name)

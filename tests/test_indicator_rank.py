@@ -69,3 +69,20 @@ def test_the_registry_ranks_the_industry_energy_indicator_first_for_the_issue_ph
 
 def test_sharing_only_a_change_word_is_no_suggestion() -> None:
     assert RANKER.rank("增长5.5%-6%", "percent") == []
+
+
+def test_names_match_whatever_the_quotes_spaces_and_letter_case() -> None:
+    ranker = IndicatorRanker([
+        _indicator("apps", "年度通报违规App数量", "count", "flow", "通报违规App"),
+        _indicator("projects", "“5G+工业互联网”项目数", "count", "stock",
+                   "“5G+工业互联网”项目")])
+    assert ranker.best("通报了1549款违规APP", "count").id == "apps"
+    assert ranker.best("‘5G+工业互联网’项目超过1100个", "count").id == "projects"
+    assert ranker.best("“5G + 工业互联网”项目数超 4000 个", "count").id == "projects"
+
+
+def test_a_figures_digits_do_not_spell_a_name() -> None:
+    ranker = IndicatorRanker([_indicator("fiveg", "5G基站总数", "count", "stock", "5G基站"),
+                              _indicator("fourg", "4G基站总数", "count", "stock",
+                                         "4G基站总规模")])
+    assert ranker.best("4G基站的总规模达到了548.8万个", "count").id == "fourg"
