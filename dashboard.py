@@ -135,12 +135,10 @@ if state.goal and (page := goal_page(tables, state.goal, lang)):
         st.plotly_chart(shared("goal_chart", lambda: charts.indicator_chart(
             history, evidence, page.verdict["unit"], views.indicator_name(page.verdict, lang),
             lang, source_line, state.goal)), config=charts.png_config(state.goal))
-    for title, frame, records in (("statements_of", page.statements, page.statement_records),
-                                  ("results_of", page.results, page.result_records)):
+    for title, records in (("statements_of", page.statement_records),
+                           ("results_of", page.result_records)):  # cards: the quotes in full
         st.subheader(t(title, lang))
-        st.container(key=f"wide_{title}").dataframe(frame, hide_index=True, width="stretch",
-                                                    column_config=source_link)
-        st.container(key=f"narrow_{title}").markdown(goal_cards.evidence_cards(records, lang))
+        st.markdown(goal_cards.evidence_cards(records, lang))
 elif view == "overview":
     counts, grid = server.overview(key, state)
     if selected.empty:
@@ -182,7 +180,7 @@ elif view == "indicator_view":
             st.plotly_chart(shared("indicator", lambda: charts.indicator_chart(
                 mine, records, meta["unit"], names[chosen][lang == "zh"], lang, source_line)),
                 config=charts.png_config(chosen))
-        goal_list("history", mine, lambda: views.history(mine, lang))
+        st.markdown(shared("history", lambda: goal_cards.goal_cards(mine, lang, by_year=False)))
 
 elif view == "scorecard":
     options = sorted(selected["year"].unique().tolist(), reverse=True)

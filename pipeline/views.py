@@ -271,16 +271,6 @@ def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-HISTORY_COLUMNS = ("in_words", "open_goal", "period", "target", "result", "gap", "status",
-                   "flags", "official_judgement")
-
-
-def history(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
-    """One indicator's goals over the years: the scorecard's leading columns (the quotes and
-    sources are a click away, on each goal's page)."""
-    return scorecard(verdicts, language)[[t(c, language) for c in HISTORY_COLUMNS]]
-
-
 def scorecard_download(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     """The scorecard as shown, plus the figures as numbers (base units) for spreadsheets."""
     numbers = pd.DataFrame({

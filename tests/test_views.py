@@ -19,7 +19,6 @@ from pipeline.views import (
     filter_verdicts,
     goal_at,
     grid_style,
-    history,
     indicator_caption,
     indicator_options,
     latest_rated_year,
@@ -226,11 +225,3 @@ def test_indicator_picker_order_and_caption_follow_the_language(tables: Tables) 
     meta = tables.indicators.set_index("indicator_id").loc["industrial_va_growth"]
     assert indicator_caption(meta, names["industrial_va_growth"], "zh") == (
         "规模以上工业增加值增长 · Industrial value added growth · 单位: % · 越高越好")
-
-
-def test_an_indicators_history_leads_with_the_verdict_and_links_the_goal(tables: Tables) -> None:
-    frame = history(tables.verdicts, "en")
-    assert list(frame.columns) == ["In words", "Goal page", "Period", "Target", "Result",
-                                   "Margin (+ = better than the goal)",
-                                   "Verdict", "Flags", "Official judgement"]
-    assert frame["Goal page"].str.startswith("?goal=").all()
