@@ -18,6 +18,7 @@ PNG_CONFIG = {"displaylogo": False,
               "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "goalpost"}}
 TARGET_MARKERS = {"exact": "diamond", "at_least": "triangle-up", "at_most": "triangle-down"}
 BAND_WIDTH = 0.45  # years
+MAX_LABELS = 40  # verdict words written above the goals of an indicator chart, at most
 
 
 def png_config(name: str) -> dict[str, object]:
@@ -132,11 +133,12 @@ def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
                         for _, r in derived.iterrows()],
             hovertemplate=f"<b>{t('result', language)}</b> %{{customdata[0]}}: "
                           "%{customdata[1]}<extra></extra>")
-    for _, row in targets.iterrows():
-        top = max(v for v in (row["band_high"], row["value"], row["high"]) if pd.notna(v))
-        figure.add_annotation(x=_when(row["period_end"]), y=top, text=safe(
-            status_label(row["status"], language)), showarrow=False, yshift=16,
-            font={"size": 11})
+    if len(targets) <= MAX_LABELS:  # past that the labels overlap; hover and cards say it
+        figure.update_layout(annotations=[  # one assignment: add_annotation revalidates all
+            {"x": _when(row["period_end"]), "showarrow": False, "yshift": 16,
+             "y": max(v for v in (row["band_high"], row["value"], row["high"]) if pd.notna(v)),
+             "text": safe(status_label(row["status"], language)), "font": {"size": 11}}
+            for _, row in targets.iterrows()])
     if highlight:
         _ring(figure, targets[targets["goal_id"] == highlight], language)
     figure.update_layout(height=460, margin={"t": 40, "b": 30}, yaxis_title=unit_label,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from conftest import ProjectMaker, entry, year_file
 
@@ -119,3 +120,12 @@ def test_a_derived_result_is_drawn_where_no_record_holds_it() -> None:
 def test_year_bars_mark_the_years_a_broken_file_touches(tables: Tables) -> None:
     figure = year_bars(year_counts(tables.verdicts), "en", affected={2019})
     assert list(figure.data[0].x) == ["2019 ⚠", "2020", "2021", "2022"]
+
+
+def test_a_crowded_indicator_chart_leaves_the_verdict_words_to_the_hover(tables: Tables) -> None:
+    from pipeline import charts
+    figure = indicator_figure(tables.verdicts, tables.records, "percent", "en")
+    assert [a.text for a in figure.layout.annotations][0] == "✓ met"
+    crowded = pd.concat([tables.records] * (charts.MAX_LABELS + 1))
+    crowded = indicator_figure(tables.verdicts, crowded, "percent", "en")
+    assert not crowded.layout.annotations and crowded.data  # the marks stay
