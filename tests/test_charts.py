@@ -125,7 +125,7 @@ def test_year_bars_mark_the_years_a_broken_file_touches(tables: Tables) -> None:
 def test_a_crowded_indicator_chart_leaves_the_verdict_words_to_the_hover(tables: Tables) -> None:
     from pipeline import charts
     figure = indicator_figure(tables.verdicts, tables.records, "percent", "en")
-    assert [a.text for a in figure.layout.annotations][0] == "✓ met"
+    assert figure.layout.annotations[0].text == "✓ met"
     crowded = pd.concat([tables.records] * (charts.MAX_LABELS + 1))
     crowded = indicator_figure(tables.verdicts, crowded, "percent", "en")
     assert not crowded.layout.annotations and crowded.data  # the marks stay
