@@ -135,8 +135,8 @@ if state.goal and (page := goal_page(tables, state.goal, lang)):
         st.plotly_chart(shared("goal_chart", lambda: charts.indicator_chart(
             history, evidence, page.verdict["unit"], views.indicator_name(page.verdict, lang),
             lang, source_line, state.goal)), config=charts.png_config(state.goal))
-    for title, records in (("statements_of", page.statement_records),
-                           ("results_of", page.result_records)):  # cards: the quotes in full
+    for title, records in (("statements_of", page.statements),
+                           ("results_of", page.results)):  # cards: the quotes in full
         st.subheader(t(title, lang))
         st.markdown(goal_cards.evidence_cards(records, lang))
 elif view == "overview":

@@ -13,8 +13,7 @@ from pipeline.i18n import Language, t
 from pipeline.people import readable
 from pipeline.tables import Tables
 
-_FLAG_WORDS = {"en": {"derived": " (derived)", "estimate": " (estimate)"},
-               "zh": {"derived": "(推算)", "estimate": "(预计)"}}
+_FLAG_WORDS = {"en": {"derived": " (derived)"}, "zh": {"derived": "(推算)"}}
 
 
 def headline(verdicts: pd.DataFrame, language: Language) -> str:
@@ -71,41 +70,14 @@ class GoalPage:
 
     verdict: pd.Series
     sentence: str
-    statements: pd.DataFrame  # labelled, for the table
-    results: pd.DataFrame
-    statement_records: pd.DataFrame  # the records behind them, most reliable first
-    result_records: pd.DataFrame
-
-
-def _badge(reliability: str, language: Language) -> str:
-    word = t(reliability, language)
-    return f"⚠ {word}" if reliability == "unreliable" else word
+    statements: pd.DataFrame  # the target records, most reliable first
+    results: pd.DataFrame  # the result records the verdict considered, deciding one first
 
 
 def by_trust(records: pd.DataFrame) -> pd.DataFrame:
     """The deciding record first, then the most reliable copy, then the earliest."""
     return records.assign(trust=records["source_reliability"].map(TRUST)).sort_values(
         ["decides", "trust", "source_published"], ascending=[False, True, True])
-
-
-def _evidence_rows(records: pd.DataFrame, language: Language) -> pd.DataFrame:
-    """Each statement or result, in the order given: how reliable it is, as printed, in
-    English (with the standard wording of a spun copy), the original publisher, the date,
-    the figure and the archived copy's link."""
-    text = records["text_zh" if language == "zh" else "text"]
-    marks = [("" if not estimate else _FLAG_WORDS[language]["estimate"])
-             for estimate in records["estimate"]]
-    return pd.DataFrame({
-        t("reliability", language): [_badge(r, language) for r in records["source_reliability"]],
-        t("quote", language): records["quote"],
-        t("note", language): records["note"],
-        t("publisher", language): records["source_publisher"],
-        t("published", language): records["source_published"],
-        t("value", language): [f"{v}{m}" for v, m in zip(text, marks, strict=True)],
-        t("decides", language): records["decides"].map(lambda d: "✓" if d else ""),
-        t("link", language): records["source_url"].replace("", None),
-        t("reliability_note", language): records["source_reliability_note"],
-    }).reset_index(drop=True)
 
 
 def goal_page(tables: Tables, goal_id: str, language: Language) -> GoalPage | None:
@@ -118,8 +90,7 @@ def goal_page(tables: Tables, goal_id: str, language: Language) -> GoalPage | No
     statements = by_trust(records[(records["goal_id"] == goal_id)
                                   & (records["role"] == "target")])
     results = by_trust(records[records["record_id"].isin(str(row["result_ids"]).split())])
-    return GoalPage(row, goal_sentence(row, language), _evidence_rows(statements, language),
-                    _evidence_rows(results, language), statements, results)
+    return GoalPage(row, goal_sentence(row, language), statements, results)
 
 
 def indicator_history(tables: Tables, verdict: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -90,11 +90,17 @@ def test_goal_links_keep_the_id_readable_and_quote_the_rest() -> None:
 def test_evidence_cards_flag_an_unreliable_copy_and_link_only_to_the_web() -> None:
     page = goal_page(tables(), "fiveg_prefecture_city_coverage:2020:done", "en")
     assert page is not None
-    cards = evidence_cards(page.statement_records, "en").split("\n\n---\n\n")
-    assert len(cards) == len(page.statement_records)
+    cards = evidence_cards(page.statements, "en").split("\n\n---\n\n")
+    assert len(cards) == len(page.statements)
     spun = next(c for c in cards if c.startswith("**⚠ unreliable source"))
     assert "> 力求2020年末完成全国一切地级市掩盖5G网络" in spun
-    records = page.statement_records.assign(source_url="javascript:alert(1)")
+    records = page.statements.assign(source_url="javascript:alert(1)")
     assert "](<" not in evidence_cards(records, "en")
-    records = page.statement_records.assign(source_url="https://a.example/x y>z")
+    records = page.statements.assign(source_url="https://a.example/x y>z")
     assert "[Link ↗](<https://a.example/x%20y%3Ez>)" in evidence_cards(records, "en")
+
+
+def test_an_estimate_says_so_on_its_card() -> None:
+    page = goal_page(tables(), "industrial_va_growth:2017:about6", "en")
+    assert page is not None
+    assert "Value: about 6\\.5% \\(est\\.\\)" in evidence_cards(page.results, "en")
