@@ -54,14 +54,14 @@ def open_goal(widget: str, goal_of: Any) -> None:
         st.session_state.goal = goal_of(chosen[0])
 
 
-def goal_list(name: str, goals: Any, build_table: Any, by_year: bool = True) -> None:
+def goal_list(name: str, goals: Any, build_table: Any) -> None:
     """Goals as a table whose ticked row opens the goal (wide screens), or as cards (phones)."""
     st.container(key=f"wide_{name}").dataframe(
         shared(name, build_table), hide_index=True, width="stretch", column_config=links,
         key=f"{name}_pick", selection_mode="single-row",
         on_select=partial(open_goal, f"{name}_pick", lambda row: goals["goal_id"].iat[row]))
     st.container(key=f"narrow_{name}").markdown(shared(
-        f"{name}_cards", lambda: goal_cards.goal_cards(goals, lang, by_year)))
+        f"{name}_cards", lambda: goal_cards.goal_cards(goals, lang, by_year=False)))
 
 
 def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> None:
@@ -192,7 +192,7 @@ elif view == "scorecard":
         state = vs.with_changes(state, year=year)
         goals = selected[selected["year"] == year]
         st.caption(t("pick_row", lang))
-        goal_list("card", goals, lambda: views.scorecard(goals, lang), by_year=False)
+        goal_list("card", goals, lambda: views.scorecard(goals, lang))
         sheet = shared("sheet", lambda: views.scorecard_download(goals, lang))
         files = scorecard_files(sheet, year, tables.verdicts, tables.records)
         for column, (label, name, build, mime) in zip(st.columns(3), files, strict=True):
