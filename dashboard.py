@@ -55,7 +55,13 @@ def open_goal(widget: str, goal_of: Any) -> None:
 
 
 def goal_list(name: str, goals: Any, build_table: Any) -> None:
-    """Goals as a table whose ticked row opens the goal (wide screens), or as cards (phones)."""
+    """A picker that opens a goal; the goals as a table whose ticked row opens it too (wide
+    screens), or as cards (phones)."""
+    choices = shared(f"{name}_choices", lambda: goal_cards.goal_choices(goals, lang))
+    st.selectbox(t("open_a_goal", lang), list(choices), index=None, key=f"{name}_open",
+                 format_func=choices.get, placeholder=t("pick_goal", lang), on_change=lambda:
+                 st.session_state.update(goal=st.session_state[f"{name}_open"] or ""))
+    st.caption(t("pick_row", lang))
     st.container(key=f"wide_{name}").dataframe(
         shared(name, build_table), hide_index=True, width="stretch", column_config=links,
         key=f"{name}_pick", selection_mode="single-row",
@@ -96,8 +102,9 @@ with st.sidebar:
     remember("q", url.query)
     query = st.text_input(t("search", lang), key="q", max_chars=100)
     st.caption(t("share_link", lang))
-    with st.expander(t("rules", lang)):
-        st.markdown(views.rules_text(ROOT))  # our own document, never record text
+    if st.button(t("rules", lang), key="rules", icon=":material/rule:"):  # drawn when asked
+        st.dialog(t("rules", lang), width="large")(
+            lambda: st.markdown(views.rules_text(ROOT)))()  # our own document, no record text
 
 st.title(t("title", lang))
 st.caption(t("subtitle", lang) + " " + t("data_as_of", lang, date=views.data_as_of(tables)))
@@ -123,7 +130,7 @@ source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width
 source_line = t("chart_source", lang, date=views.data_as_of(tables))
 
 if state.goal and (page := goal_page(tables, state.goal, lang)):
-    st.button(t("back", lang), on_click=lambda: st.session_state.update(goal=""))
+    st.button(t("back", lang), key="back", on_click=lambda: st.session_state.update(goal=""))
     st.text(page.sentence)
     st.text(f"{t('how_reached', lang)}: {page.verdict['reason']}")  # record text: never Markdown
     if page.verdict["official_judgement"]:
@@ -191,7 +198,6 @@ elif view == "scorecard":
         year = st.selectbox(t("pick_year", lang), options, key="year")
         state = vs.with_changes(state, year=year)
         goals = selected[selected["year"] == year]
-        st.caption(t("pick_row", lang))
         goal_list("card", goals, lambda: views.scorecard(goals, lang))
         sheet = shared("sheet", lambda: views.scorecard_download(goals, lang))
         files = scorecard_files(sheet, year, tables.verdicts, tables.records)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.goal_view import goal_sentence, headline
 from pipeline.i18n import Language, t
-from pipeline.views import escape_markdown, status_label
+from pipeline.views import SYMBOLS, escape_markdown, status_label
 
 MAX_CARDS = 200  # a phone list longer than this asks for a filter instead
 NARROW = 640  # px: below it the views are lists of cards
@@ -44,6 +44,12 @@ def goal_card(row: pd.Series, language: Language) -> str:
                      row["result_published"]),
              f"[{t('open_goal', language)} →]({goal_link(str(row['goal_id']))})"]
     return "\n\n".join(line for line in lines if line)
+
+
+def goal_choices(verdicts: pd.DataFrame, language: Language) -> dict[str, str]:
+    """The goals as a picker's options: goal id → its symbol and verdict sentence."""
+    return {str(row["goal_id"]): f"{SYMBOLS[row['status']]} {goal_sentence(row, language)}"
+            for _, row in verdicts.iterrows()}
 
 
 def goal_cards(verdicts: pd.DataFrame, language: Language, by_year: bool = True) -> str:

@@ -162,7 +162,9 @@ LABELS: dict[str, tuple[str, str]] = {
                    "另有{n}个目标:请缩小筛选范围查看。"),
     "this_goal": ("this goal", "本目标"),
     "pick_cell": ("Click a cell to open its goal.", "点击单元格打开该目标。"),
-    "pick_row": ("Tick a row to open its goal.", "勾选一行打开该目标。"),
+    "pick_row": ("Or tick a row to open its goal.", "或勾选一行打开该目标。"),
+    "open_a_goal": ("Open a goal", "打开目标"),
+    "pick_goal": ("Choose or type to search…", "选择或输入以搜索…"),
     "chart_source": ("goalpost, from official statements and the results reported later · "
                      "data as of {date}",
                      "goalpost,依据官方表述与其后公布的结果 · 数据截至{date}"),

@@ -165,6 +165,25 @@ def test_scorecard_year_picker_and_downloads(small: Path) -> None:
     assert at.query_params["year"] == "2020"
 
 
+def test_the_scorecard_picker_opens_a_goal(small: Path) -> None:
+    at = app_for(small, view="scorecard").run()
+    picker = at.selectbox(key="card_open")
+    assert picker.value is None and picker.placeholder == "Choose or type to search…"
+    assert picker.options == ["✗ Goal: about 6% · Industrial value added growth · 2019 · result "
+                              "5.2% · missed it by 0.8 pp", "★ Goal: ≥ 600,000 · 5G base "
+                              "stations built in the year · 2019 · result 654,000 · beat it by 9%"]
+    picker.set_value("fiveg_base_stations_new:2019:ge600000").run()
+    assert at.query_params["goal"] == "fiveg_base_stations_new:2019:ge600000"
+    assert at.button(key="back").label == "← All goals"
+
+
+def test_the_status_rules_open_from_the_sidebar() -> None:
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    assert not any(m.value.startswith("# How a goal") for m in at.markdown)  # not drawn yet
+    at.button(key="rules").click().run()
+    assert any(m.value.startswith("# How a goal gets its verdict") for m in at.markdown)
+
+
 def test_ambition_view(small: Path) -> None:
     at = app_for(small, view="ambition").run()
     assert not at.exception
@@ -240,7 +259,7 @@ def test_the_goal_page_from_its_link() -> None:
     assert "> " in results and "Value: " in results
     assert len(at.get("plotly_chart")) == 1  # the indicator's chart, this goal ringed
     assert at.query_params["goal"] == "fiveg_base_stations_new:2021:ge600000"
-    at.button[0].click().run()
+    at.button(key="back").click().run()
     assert "goal" not in at.query_params
 
 
