@@ -41,12 +41,6 @@ def shared(name: str, build: Any) -> Any:  # build() once per data and view, for
     return server.part(name, key, state, build)
 
 
-def remember(key: str, value: object) -> None:
-    """Give a widget its value from the URL on the first run of a session."""
-    if key not in st.session_state:
-        st.session_state[key] = value
-
-
 def open_goal(widget: str, goal_of: Any) -> None:
     """on_select: open the goal of the picked table row or grid cell on this page."""
     picked = st.session_state[widget].selection
@@ -55,8 +49,7 @@ def open_goal(widget: str, goal_of: Any) -> None:
 
 
 def goal_list(name: str, goals: Any, build_table: Any) -> None:
-    """A picker that opens a goal; the goals as a table whose ticked row opens it too (wide
-    screens), or as cards (phones)."""
+    """A picker that opens a goal; a table whose ticked row opens it (wide), or cards."""
     choices = shared(f"{name}_choices", lambda: goal_cards.goal_choices(goals, lang))
     st.selectbox(t("open_a_goal", lang), list(choices), index=None, key=f"{name}_open",
                  format_func=choices.get, placeholder=t("pick_goal", lang), on_change=lambda:
@@ -79,7 +72,7 @@ def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> Non
 
 
 with st.sidebar:
-    remember("lang", url.language)
+    st.session_state.setdefault("lang", url.language)  # from the URL, on a session's first run
     lang = st.selectbox("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
     st.header(t("filters", lang))
     present = sorted(tables.verdicts["scope"].unique(), key=lambda s: (s != "national", s))
@@ -90,16 +83,16 @@ with st.sidebar:
             ("cat", "category", vs.CATEGORIES, url.categories, lambda c: t(c, lang)),
             ("kind", "source_kind", vs.SOURCE_KINDS, url.kinds, lambda k: t(k, lang)),
             ("status", "status", vs.STATUSES, url.statuses, lambda s: views.status_label(s, lang))):
-        remember(name, list(chosen))
+        st.session_state.setdefault(name, list(chosen))
         picked[name] = st.multiselect(t(label, lang), options, key=name, format_func=word,
                                       placeholder=t("all", lang))
     scopes, categories, kinds, statuses = (picked[k] for k in ("scope", "cat", "kind", "status"))
     years = None
     if len(all_years) > 1:
-        remember("years", url.years or (all_years[0], all_years[-1]))
+        st.session_state.setdefault("years", url.years or (all_years[0], all_years[-1]))
         years = st.slider(t("years", lang), min_value=all_years[0], max_value=all_years[-1],
                           key="years", step=1)
-    remember("q", url.query)
+    st.session_state.setdefault("q", url.query)
     query = st.text_input(t("search", lang), key="q", max_chars=100)
     st.caption(t("share_link", lang))
     if st.button(t("rules", lang), key="rules", icon=":material/rule:"):  # drawn when asked
@@ -108,7 +101,7 @@ with st.sidebar:
 
 st.title(t("title", lang))
 st.caption(t("subtitle", lang) + " " + t("data_as_of", lang, date=views.data_as_of(tables)))
-remember("view", url.view)
+st.session_state.setdefault("view", url.view)
 view = st.segmented_control(t("view", lang), vs.VIEWS, key="view",
                             format_func=lambda v: t(v, lang)) or "overview"
 
@@ -183,11 +176,18 @@ elif view == "indicator_view":
         st.text(views.indicator_caption(meta, names[chosen], lang))  # text: names aren't Markdown
         mine = selected[selected["indicator_id"] == chosen]
         records = tables.records[tables.records["indicator_id"] == chosen]
+        one = ""
+        if mine["scope"].nunique() > 1:  # one scope's history at a time, never 31 overlaid
+            scopes_here = views.scope_options(mine)
+            keep_choice("indicator_scope", scopes_here, "", lambda: scopes_here[0])
+            one = st.selectbox(t("scope", lang), scopes_here, key="indicator_scope",
+                               format_func=lambda s: scope_name(s, lang))
+            mine, records = mine[mine["scope"] == one], records[records["scope"] == one]
         if meta["unit"] != "milestone":
-            st.plotly_chart(shared("indicator", lambda: charts.indicator_chart(
+            st.plotly_chart(shared(f"indicator {one}", lambda: charts.indicator_chart(
                 mine, records, meta["unit"], names[chosen][lang == "zh"], lang, source_line)),
                 config=charts.png_config(chosen))
-        st.markdown(shared("history", lambda: goal_cards.goal_cards(mine, lang, by_year=False)))
+        st.markdown(shared(f"cards {one}", lambda: goal_cards.goal_cards(mine, lang, False)))
 
 elif view == "scorecard":
     options = sorted(selected["year"].unique().tolist(), reverse=True)

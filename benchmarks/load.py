@@ -18,14 +18,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
@@ -35,35 +31,13 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import server_process  # noqa: E402  # the browser tests' loopback server
+
 HOST = "127.0.0.1"
 VIEWS = ("", "view=scorecard&year=2019", "view=indicator_view", "view=ambition",
          "view=evidence", "lang=zh")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-               "--server.address", HOST, "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ,
-                                                            "PYTHONUNBUFFERED": "1"})
-
-
-def wait_healthy(port: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError), urllib.request.urlopen(
-                f"http://{HOST}:{port}/_stcore/health", timeout=2):
-            return
-        time.sleep(0.3)
-    raise SystemExit(f"the dashboard did not come up on port {port} within {timeout:.0f} s")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -153,22 +127,14 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
-    port = free_port()
-    server = start_server(port)
-    try:
-        wait_healthy(port)
+    with server_process() as (url, server):
+        port = int(url.rsplit(":", 1)[1])
         asyncio.run(load(port, len(VIEWS), 3))  # warm the server up, as first visitors would
         before, memory = cpu_seconds(server.pid), rss_mib(server.pid)
         times, errors, elapsed = asyncio.run(load(port, args.sessions, args.seconds))
         report(times, errors, elapsed, args.sessions, cpu_seconds(server.pid) - before)
         print(f"server memory (RSS): {memory:.0f} MiB before, {rss_mib(server.pid):.0f} MiB "
               "after")
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 if __name__ == "__main__":

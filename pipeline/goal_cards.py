@@ -14,7 +14,7 @@ from pipeline.goal_view import goal_sentence, headline
 from pipeline.i18n import Language, t
 from pipeline.views import SYMBOLS, escape_markdown, status_label
 
-MAX_CARDS = 200  # a phone list longer than this asks for a filter instead
+MAX_CARDS = 60  # a list longer than this (a year of 31 provinces) asks for a filter instead
 NARROW = 640  # px: below it the views are lists of cards
 RESPONSIVE_CSS = f"""<style>
 @media (max-width: {NARROW}px) {{ [class*="st-key-wide"] {{ display: none; }} }}

@@ -150,6 +150,12 @@ def busiest_indicator(verdicts: pd.DataFrame) -> str:
     return str(scores.sort_values(["rated", "goals"], ascending=False).index[0])
 
 
+def scope_options(verdicts: pd.DataFrame) -> list[str]:
+    """The scopes of a selection, national first, then those with the most goals."""
+    counts = verdicts["scope"].value_counts()
+    return sorted(counts.index, key=lambda s: (s != "national", -counts[s], s))
+
+
 def latest_rated_year(verdicts: pd.DataFrame) -> int:
     """The latest year with a rated goal, or the latest year at all."""
     rated = verdicts[verdicts["status"].isin(RATED)]

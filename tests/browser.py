@@ -11,10 +11,12 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 CHROMIUM = Path(os.environ.get("GOALPOST_CHROMIUM", "/usr/bin/chromium"))
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,32 +32,46 @@ def free_port() -> int:
 @contextlib.contextmanager
 def served(root: Path = PROJECT_ROOT, timeout: float = 60) -> Iterator[str]:
     """Run the dashboard on a free loopback port; yield its URL; stop it afterwards."""
+    with server_process(root, timeout) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def server_process(root: Path = PROJECT_ROOT, timeout: float = 60
+                   ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """:func:`served`, yielding the server process too (its CPU time and memory)."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(root / "dashboard.py"),
                "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
                "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
-    process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("streamlit did not start: "
-                                       + process.stderr.read().decode()[-2000:]) from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:  # not a pipe: a long run's log could fill it
+        process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=log)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            _wait_healthy(url, process, log, timeout)
+            yield url, process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: IO[bytes],
+                  timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError("streamlit did not start: "
+                                   + log.read().decode()[-2000:]) from None
+            time.sleep(0.3)
 
 
 @contextlib.contextmanager

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import PROJECT_ROOT, ProjectMaker, entry, year_file
 from streamlit.testing.v1 import AppTest
@@ -42,6 +44,14 @@ def small(make_project: ProjectMaker) -> Path:
                   value=654000, qualifier="exact", source="scio-2020", quote="新建65.4万个",
                   note="654k.")),
     })
+
+
+def band_lows(trace: dict) -> list[float]:
+    """A bar trace's ``base`` values, which plotly may send as typed binary arrays."""
+    base = trace["base"]
+    if isinstance(base, dict):
+        return np.frombuffer(base64.b64decode(base["bdata"]), dtype=base["dtype"]).tolist()
+    return list(base)
 
 
 def cards_text(at: AppTest) -> str:
@@ -154,6 +164,23 @@ def test_indicator_view_plots_goals_against_results(small: Path) -> None:
     at.selectbox(key="indicator").select("industrial_va_growth").run()
     assert at.query_params["indicator"] == "industrial_va_growth"
     assert re.findall(r"\*\*(. [a-z ]+)\*\*", cards_text(at)) == ["∅ no result found", "✗ missed"]
+
+
+def test_the_indicator_view_charts_one_scope_at_a_time(make_project: ProjectMaker) -> None:
+    root = make_project({
+        "targets/2018.yaml": year_file(2018, entry()),
+        "targets/beijing/2018.yaml": "scope: beijing\n" + year_file(2018, entry(value=7, quote=
+                                                                        "工业增加值增长7%左右"))})
+    at = app_for(root, view="indicator_view").run()
+    assert not at.exception
+    picker = at.selectbox(key="indicator_scope")
+    assert picker.options == ["National", "Beijing"] and picker.value == "national"
+    assert "Goal: about 6% · " in cards_text(at) and "7%" not in cards_text(at)
+    picker.select("beijing").run()
+    assert "Goal: about 7% · " in cards_text(at) and "Goal: about 6%" not in cards_text(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bands = [trace for trace in spec["data"] if trace["name"] == "about / range"]
+    assert [band_lows(trace) for trace in bands] == [[6.7]]  # about 7%'s band: Beijing's alone
 
 
 def test_scorecard_year_picker_and_downloads(small: Path) -> None:

@@ -225,3 +225,9 @@ def test_indicator_picker_order_and_caption_follow_the_language(tables: Tables) 
     meta = tables.indicators.set_index("indicator_id").loc["industrial_va_growth"]
     assert indicator_caption(meta, names["industrial_va_growth"], "zh") == (
         "规模以上工业增加值增长 · Industrial value added growth · 单位: % · 越高越好")
+
+
+def test_scope_options_put_the_country_first_then_the_busiest() -> None:
+    from pipeline.views import scope_options
+    frame = pd.DataFrame({"scope": ["beijing", "hebei", "hebei", "national", "anhui"]})
+    assert scope_options(frame) == ["national", "hebei", "anhui", "beijing"]
