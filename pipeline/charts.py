@@ -68,6 +68,16 @@ def year_bars(counts: pd.DataFrame, language: Language,
     return figure
 
 
+def _label_place(goal: pd.Series) -> dict[str, float]:
+    """Where a goal's verdict word goes: above the goal, or below it when the result lies
+    above (so the word never sits on the result's marker)."""
+    points = [v for v in (goal["band_low"], goal["band_high"], goal["value"], goal["high"])
+              if pd.notna(v)]
+    if pd.notna(goal["result_value"]) and goal["result_value"] > max(points):
+        return {"y": min(points), "yshift": -16}
+    return {"y": max(points), "yshift": 16}
+
+
 def _when(period_end: str) -> float:
     """Position on a year axis: a period ending in December sits on its year, one ending in
     November 2023 at 2022 + 11/12, just before 2023."""
@@ -135,8 +145,7 @@ def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
                           "%{customdata[1]}<extra></extra>")
     if len(targets) <= MAX_LABELS:  # past that the labels overlap; hover and cards say it
         figure.update_layout(annotations=[  # one assignment: add_annotation revalidates all
-            {"x": _when(row["period_end"]), "showarrow": False, "yshift": 16,
-             "y": max(v for v in (row["band_high"], row["value"], row["high"]) if pd.notna(v)),
+            {**_label_place(row), "x": _when(row["period_end"]), "showarrow": False,
              "text": safe(status_label(row["status"], language)), "font": {"size": 11}}
             for _, row in targets.iterrows()])
     if highlight:

@@ -129,3 +129,26 @@ def test_a_crowded_indicator_chart_leaves_the_verdict_words_to_the_hover(tables:
     crowded = pd.concat([tables.records] * (charts.MAX_LABELS + 1))
     crowded = indicator_figure(tables.verdicts, crowded, "percent", "en")
     assert not crowded.layout.annotations and crowded.data  # the marks stay
+
+
+def test_a_verdict_word_never_sits_on_the_result_above_its_goal(
+        make_project: ProjectMaker) -> None:
+    root = make_project({
+        "targets/2018.yaml": year_file(2018, entry(
+            indicator="fiveg_base_stations_new", unit="count", value=600000,
+            qualifier="at_least", quote="新建5G基站60万个以上", note="600k."), entry()),
+        "targets/2020.yaml": year_file(2020, entry(
+            role="outcome", indicator="fiveg_base_stations_new", unit="count", period=2019,
+            value=654000, qualifier="exact", source="scio-2020", quote="新建65.4万个",
+            note="654k."), entry(role="outcome", period=2019, value=5.2, qualifier="exact",
+                                 source="scio-2020", quote="增长5.2%", note="Final."))})
+    tables = build_tables(load_project(root))
+    records = tables.records.groupby("indicator_id")
+    stations = indicator_figure(tables.verdicts, records.get_group("fiveg_base_stations_new"),
+                                "count", "en")
+    growth = indicator_figure(tables.verdicts, records.get_group("industrial_va_growth"),
+                              "percent", "en")
+    beaten, = stations.layout.annotations
+    assert (beaten.text, beaten.y, beaten.yshift) == ("★ beat the goal", 600000, -16)  # below
+    missed, = growth.layout.annotations
+    assert (missed.text, missed.y, missed.yshift) == ("✗ missed", pytest.approx(6.3), 16)
