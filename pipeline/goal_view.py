@@ -18,19 +18,26 @@ _FLAG_WORDS = {"en": {"derived": " (derived)"}, "zh": {"derived": "(推算)"}}
 
 def headline(verdicts: pd.DataFrame, language: Language) -> str:
     """"Of 132 goals due by the end of 2025: 98 met or beaten, 6 missed, …; 10 not yet due
-    (7 on track)." — counted from the selection, in goals."""
+    (7 on track)." — counted from the selection, in goals; met and missed always said, the
+    other counts only when there are any."""
     if verdicts.empty:
         return ""
     status = verdicts["status"]
     due = verdicts[status != "not_due"]
     pending = verdicts[status == "not_due"]
     counts = status.value_counts()
-    return t("headline", language, due=len(due),
-             year=int(due["year"].max()) if len(due) else int(verdicts["year"].min()),
-             met=int(counts.get("met", 0) + counts.get("exceeded", 0)),
-             missed=int(counts.get("missed", 0)), claimed=int(counts.get("claimed", 0)),
-             none=int(counts.get("no_result", 0)), unsure=int(counts.get("unratable", 0)),
-             later=len(pending), on_track=int((pending["progress"] == "on_track").sum()))
+    sizes = {"met": counts.get("met", 0) + counts.get("exceeded", 0),
+             "missed": counts.get("missed", 0), "claimed": counts.get("claimed", 0),
+             "none": counts.get("no_result", 0), "unsure": counts.get("unratable", 0)}
+    parts = [t(f"headline_{part}", language, n=int(n)) for part, n in sizes.items()
+             if n or part in ("met", "missed")]
+    text = t("headline", language, due=len(due), parts=("," if language == "zh" else ", ")
+             .join(parts), year=int(due["year"].max()) if len(due) else
+             int(verdicts["year"].min()))
+    if len(pending):
+        text += t("headline_later", language, later=len(pending),
+                  on_track=int((pending["progress"] == "on_track").sum()))
+    return text + t("headline_end", language)
 
 
 def _how_far(row: pd.Series, language: Language) -> str:

@@ -124,12 +124,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "decides": ("Decides", "采用"),
     "none": ("None.", "无。"),
     # goals in words
-    "headline": ("Of {due} goals due by the end of {year}: {met} met or beaten, {missed} missed, "
-                 "{claimed} reported done without a figure, {none} with no public result, "
-                 "{unsure} can't tell; {later} not yet due ({on_track} on track).",
-                 "截至{year}年底到期的{due}个目标中:{met}个达成或超额完成,{missed}个未达成,"
-                 "{claimed}个官方称完成但未公布数据,{none}个未找到公开结果,{unsure}个无法判断;"
-                 "另有{later}个尚未到期(其中{on_track}个进度正常)。"),
+    "headline": ("Of {due} goals due by the end of {year}: {parts}",
+                 "截至{year}年底到期的{due}个目标中:{parts}"),
+    "headline_met": ("{n} met or beaten", "{n}个达成或超额完成"),
+    "headline_missed": ("{n} missed", "{n}个未达成"),
+    "headline_claimed": ("{n} reported done without a figure", "{n}个官方称完成但未公布数据"),
+    "headline_none": ("{n} with no public result", "{n}个未找到公开结果"),
+    "headline_unsure": ("{n} can't tell", "{n}个无法判断"),
+    "headline_later": ("; {later} not yet due ({on_track} on track)",
+                       ";另有{later}个尚未到期(其中{on_track}个进度正常)"),
+    "headline_end": (".", "。"),
     "goal_word": ("Goal: ", "目标:"),
     "in_words": ("In words", "一句话结论"),
     "result_word": ("result ", "结果"),
