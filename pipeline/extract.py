@@ -8,12 +8,16 @@ Periods come from context, nearest first: the figure's own clause and sentence (
 截至10月底, 1-11月), then what its paragraph said for the same voice (会议总结了2025年工作 is
 the year of results, 部署2026年重点工作 the year of goals), then the report's date: a
 December conference reports that year's results and next year's goals, a report published in
-January to May reports the year before. Nothing carries from one paragraph to the next.
+January to May reports the year before, and a level given without a date between June and
+November is as of the report's month (the year's end is still ahead). A sentence opening with
+其中 is part of the figure before it and shares its voice and period; 年均 in a five-year
+review (过去五年) spans those years. Nothing else carries from one paragraph to the next.
 
 The title speaks for the whole page: its year and part of the year (前三季度), the year of a
 Government Work Report's goals (2018年政府工作报告“成绩单”), a review year and a goals year
 (预计2016年全年指标及2017年…目标), and a voice: under a title announcing goals (《…工作要点》,
-将达到) 达到 and 建成 state goals, except in a December report or a work conference's.
+将达到, a meeting that 部署s measures) 达到 and 建成 state goals, except in a December report
+or a work conference's; under a deadline two or more years ahead (到2025年…), 预计 is a goal.
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ REACHED = re.compile(r"达|提高到|提升到|增至|突破|超过|已|累计|�
 TARGET_PATTERN = re.compile(r"部署(了)?(\d{4}年|明年|今年)|(到|至|在)\d{4}年(底|末)?|"
                             r"的(既定|总体|预期|原定)?目标")
 STRONG_OUTCOME_CUES = ("预计", "截至", "截止", "总结", "完成了", "实现了", "同比", "比上年",
-                       "较上年", "比去年", "已经", "目前", "现在", "超额")
+                       "较上年", "比去年", "已经", "目前", "现在", "超额", "超过了", "突破了",
+                       "达到了", "提高了", "提升了", "增长了", "下降了")
 OUTCOME_CUES = (*STRONG_OUTCOME_CUES, "累计", "已", "完成", "当前", "至今", "建成", "达到", "全年",
                 "年末", "年底", "达")
 ESTIMATE_CUES = ("预计",)
@@ -54,7 +59,7 @@ PAST = re.compile(r"已|累计|完成|当前|至今|了")
 NOW_CUES = ("目前", "现在", "当前", "至今", "截至目前", "截止目前")
 DECLINE = re.compile(r"(下降|降低|减少|压减|回落|降幅|下调|降价|再降)[^,,。;;]*$")
 ABOUT_BEFORE = re.compile(r"(约|大约|近|接近|左右)$")
-AT_LEAST_BEFORE = re.compile(r"(超过|超|突破|不少于|不低于|至少|高于|逾)$")
+AT_LEAST_BEFORE = re.compile(r"(超过|超|突破|不少于|不低于|至少|高于|逾)了?$")
 AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于|以内)$")
 SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]?")
 CLAUSE = re.compile(r"[^,,;;:：]+")
@@ -63,6 +68,8 @@ DATELINE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 MONTH_DAY = re.compile(r"^(?:[^,,。]{0,12}?)(\d{1,2})月(\d{1,2})日")
 RANGE_JOIN = re.compile(r"^\s*(-|—|–|~|至|到)\s*$")
 SHARED = re.compile(r"(各|均|都)(同比)?(增长|下降|降低|提高|超过|达到|达|降|为|在)")
+PART_OF = re.compile(r"\s*其中")  # 其中制造业增加值增长3.1%: part of the figure before it
+CHANGE = re.compile(r"增长|下降|降低|降幅|增幅|减少|涨幅|上涨")
 END_PUNCTUATION = re.compile(r"[。!?!?\s]+$")
 
 
@@ -124,6 +131,9 @@ class _Context:
     sure: bool = False  # the role came from explicit words (预期, 预计…), not weak ones
     lead: str = ""  # the sentence before the current clause: its subject, when the clause has none
     page_conference: bool = False  # the title names a meeting (会议): it reviews and plans
+    page_review: str = ""  # the years a review title looks back on (过去五年): for 年均
+    paragraph_span: str = ""  # a span of years the paragraph named so far: for 年均
+    previous: Candidate | None = None  # the figure before this sentence: what 其中 is part of
 
 
 def report_date(raw: str, year: int) -> Report:
@@ -150,9 +160,12 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
                            page_part=(page.part, page.part_end) if page.part else None,
                            page_span=page.span,
                            headline_role=bool(_page_role(page, report)),
-                           page_conference="会议" in kept[0].text)
+                           page_conference="会议" in kept[0].text,
+                           page_review=page.page_review,
+                           previous=candidates[-1] if candidates else None)
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
+            context.previous = candidates[-1] if candidates else None
     return candidates
 
 
@@ -173,6 +186,11 @@ def _headline(title: str, report: Report) -> _Context:
             _update_context(clause, context)
     year = context.sentence_year
     plain = unspin(title)
+    if REVIEW_TITLE.search(plain):  # 过去五年回顾: its 年均 figures are over those years
+        end = report.default_year("outcome")
+        context.page_review = f"{end - 4}-{end}"
+    if not context.role and DEPLOYS.search(plain):  # 国务院常务会议部署…: the measures it sets
+        context.role = "target"
     named = sorted({y for y, base in ((int(m[2]), m[1]) for m in YEAR.finditer(plain))
                     if not base}
                    | {report.year + offset for word, offset in (("今年", 0), ("明年", 1))
@@ -198,6 +216,7 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
     context.sentence_year, context.now, context.span = None, False, ""
     context.part, context.part_end = "", 0
     lead = ""
+    part_of = context.previous if PART_OF.match(unspin(sentence)) else None
     for clause in CLAUSE.findall(sentence):
         _update_context(clause, context)
         context.lead, lead = lead, lead + clause
@@ -206,6 +225,8 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
             continue
         role, estimate = _role(clause, sentence, context)
         period = _period(clause, role, context)
+        if part_of is not None and not context.sentence_year and not context.part:
+            role, estimate, period = part_of.role, part_of.estimate, part_of.period
         drafted: list[Candidate] = []
         if "分别" in clause and len(figures) > 1:
             drafted = _respectively(clause, figures, role, estimate, period, paragraph, matcher)
@@ -214,16 +235,19 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
                 drafted += _shared(clause, low, high, role, estimate, period, paragraph,
                                    matcher, context.lead)
         as_of = _as_of(clause, role, context)
-        found += [_fit_period(c, as_of, matcher) for c in drafted]
+        found += drafted if part_of is not None else [_fit_period(c, as_of, matcher)
+                                                      for c in drafted]
     return found
 
 
 def _as_of(clause: str, role: str, context: _Context) -> str:
     """``目前``/``已`` with no year or part named, here or in the title: as of the report's
-    month, for a level."""
+    month, for a level. So is any level a report of June to November gives without a date
+    and not as an estimate: the year's end has not come yet."""
     report = context.report
     said_now = context.now or "已" in unspin(clause)
-    if role != "outcome" or not said_now or not report.month or report.month < 3 \
+    mid_year = report.month is not None and 6 <= report.month <= 11 and not context.estimate
+    if role != "outcome" or not (said_now or mid_year) or not report.month or report.month < 3 \
             or context.part or context.page_part \
             or context.sentence_year or context.years.get(role) or context.span:
         return ""
@@ -238,7 +262,10 @@ def _fit_period(candidate: Candidate, as_of: str, matcher: IndicatorMatcher) -> 
         period = parse_period(candidate.period)
     except PeriodError:
         return candidate
-    measure = indicator.measure if indicator else measure_cue(unspin(candidate.quote))[0]
+    quote = unspin(candidate.quote)
+    measure = indicator.measure if indicator else measure_cue(quote)[0]
+    if not indicator and candidate.unit == "percent" and CHANGE.search(quote):
+        measure = "rate"  # 单价降幅达45%: a change over its period, not a level
     if measure == "stock":
         candidate.period = as_of or period.end_point()
     elif period.is_whole_years and period.start.year == period.end.year:
@@ -292,6 +319,9 @@ def _future_year(plain: str) -> bool:
 
 
 PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+REVIEW_TITLE = re.compile(r"过去五年|五年来|五年(工作)?回顾")
+DEPLOYS = re.compile(r"会议部署|部署(?!了)")
+LISTED_YEARS = re.compile(r"(\d{4})年?[、和及与至到-](\d{4})年")
 
 
 def _span(plain: str, report: Report) -> str:
@@ -302,6 +332,8 @@ def _span(plain: str, report: Report) -> str:
             years = re.search(r"前([二两三四])年", plain)
             length = {"二": 2, "两": 2, "三": 3, "四": 4}[years[1]] if years else 5
             return f"{start}-{start + length - 1}"
+    if (listed := LISTED_YEARS.search(plain)) and 0 < int(listed[2]) - int(listed[1]) <= 5:
+        return f"{listed[1]}-{listed[2]}"  # 2017年、2018年两次下调: both years
     if re.search(r"过去五年|五年来|五年年均|近五年", plain):
         end = report.default_year("outcome")
         return f"{end - 4}-{end}"
@@ -330,7 +362,7 @@ def _named_year(plain: str, report: Report) -> int | None:
         return report.year + 1
     if "今年" in plain or "本年" in plain:
         return report.year
-    if re.search(r"去年|上年(?!同期|不变价)", plain) and not re.search(r"[比较]上年|比去年",
+    if re.search(r"去年|上年(?!同期|不变价)", plain) and not re.search(r"[比较](上年|去年)",
                                                                       plain):
         return report.year - 1
     return None
@@ -341,6 +373,8 @@ def _update_context(clause: str, context: _Context) -> None:
     strong = _voice(plain) == "strong"
     voice = "outcome" if strong else _voice(plain)
     year = _named_year(plain, context.report)
+    if strong and _projects_the_plan(plain, year, context):
+        voice, strong = "target", False
     if (year is not None and year > context.report.year) or _this_year_ahead(plain, context):
         voice, strong = "target", False  # a year not yet over: what is planned for it
     elif year is not None and year < context.report.year and not voice:
@@ -353,7 +387,9 @@ def _update_context(clause: str, context: _Context) -> None:
     if part := _part_of_year(plain):
         context.part, context.part_end = part
     if span := _span(plain, context.report):
-        context.span = span
+        context.span = context.paragraph_span = span
+        if LISTED_YEARS.search(plain):
+            context.sentence_year = None  # 2017年、2018年: the span, not its last year
     if any(cue in plain for cue in NOW_CUES):
         context.now = True
     weak_default = context.headline_role and not _keeps_planned_voice(plain, strong, context)
@@ -369,6 +405,14 @@ def _update_context(clause: str, context: _Context) -> None:
         context.role = "outcome"
     elif voice == "outcome" and any(cue in plain for cue in ESTIMATE_CUES):
         context.role, context.estimate = "outcome", True
+
+
+def _projects_the_plan(plain: str, year: int | None, context: _Context) -> bool:
+    """``预计达到80%`` with no year of its own, under a title whose goals lie two or more
+    years ahead (到2025年…, said in 2021): what the plan expects by then, a goal."""
+    return ("预计" in plain and year is None and not re.search(r"全年|今年|本年|上半年", plain)
+            and context.years.get("target", 0) >= context.report.year + 2
+            and "outcome" not in context.years)
 
 
 def _keeps_planned_voice(plain: str, strong: bool, context: _Context) -> bool:
@@ -428,6 +472,9 @@ def _period(clause: str, role: str, context: _Context) -> str:
         role = "outcome"  # 高于…的预期目标: the goal the results are judged against
     if context.span and not context.sentence_year:
         return context.span  # 十四五期间 in the sentence is nearer than the title's year
+    if role == "outcome" and "年均" in clause and not context.sentence_year \
+            and (context.paragraph_span or context.page_review):
+        return context.paragraph_span or context.page_review  # 过去五年…年均增长5.2%
     year = context.sentence_year or context.years.get(role)
     if role == "target" and context.page_span and not year:
         return context.page_span  # 《“十四五”…规划》: the plan's years
@@ -457,8 +504,8 @@ def _qualifier(clause: str, figure: Figure) -> str:
     after = clause[figure.end: figure.end + 3]
     if "多" in figure.text or "余" in figure.text or after.startswith(("以上", "多", "余")):
         return "at_least"
-    if after.startswith("左右") or ABOUT_BEFORE.search(before):
-        return "about"
+    if after.startswith("左右") or ABOUT_BEFORE.search(before) or figure.text.startswith("翻"):
+        return "about"  # 翻番: doubled, a round +100%
     if after.startswith(("以内", "以下")) or AT_MOST_BEFORE.search(before):
         return "at_most"
     if AT_LEAST_BEFORE.search(before):
@@ -512,6 +559,9 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
     """``A和B各降低4%``: one candidate per quantity the figure covers; else just one. A
     clause with no indicator of its own (``比上年增长6.9%``) is read with its sentence's
     subject (``国内生产总值827122亿元``)."""
+    if upper is None and (place := _place_share(clause, figure, lead, matcher)):
+        return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
+                           place)]
     subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
         else _joint(clause[: figure.start], figure.unit, matcher)
     if len(subjects) < 2:
@@ -522,6 +572,31 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
                            subject)]
     return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
                        subject) for subject in subjects]
+
+
+PLACE_AFTER = re.compile(r"^的?(县城城区|乡镇镇区|行政村|乡镇)")
+NETWORKS = ("5G", "4G", "光纤")
+
+
+def _place_share(clause: str, figure: Figure, lead: str, matcher: IndicatorMatcher) -> str:
+    """``超过98%的县城城区和80%的乡镇镇区``: a share names the places it covers after the
+    figure. The subject is that place with the network the sentence names, or else the only
+    network the registry measures there, as the registry writes it; else ``''``."""
+    place = PLACE_AFTER.match(clause[figure.end:]) if figure.unit == "percent" else None
+    if place is None:
+        return ""
+    said = unspin(lead + clause)
+    nets = [net for net in NETWORKS if net in said] or [
+        net for net in NETWORKS if any(place[1] in name and net in name
+                                       for i in matcher.indicators.values()
+                                       for name in (i.zh, *i.aliases))]
+    if len(nets) != 1:
+        return ""
+    return next((subject for subject in (f"{place[1]}{nets[0]}覆盖比例",
+                                         f"{place[1]}{nets[0]}网络覆盖",
+                                         f"{place[1]}通{nets[0]}比例",
+                                         f"{place[1]}{nets[0]}通达率")
+                 if matcher.match(subject, figure.unit)), "")
 
 
 def _joint(head: str, unit: str, matcher: IndicatorMatcher) -> list[str]:

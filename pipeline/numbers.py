@@ -66,12 +66,14 @@ class Figure:
 _BARE_MAGNITUDE = re.compile(r"(?:(?<=超过)|(?<=突破)|(?<=[超逾近]))(?P<mult>万亿|亿)"
                              r"(?P<unit>元|户|人|个)?")
 _YEARS_RUNNING = re.compile(r"(?<=连续)(?P<number>\d+|[一二两三四五六七八九十]+)(?=年)")
+# 翻番 / 翻一番: doubled, a rise of 100%; 翻两番: quadrupled, 300%.
+_DOUBLINGS = re.compile(r"翻(?P<times>[一两二三])?番")
 
 
 def find_figures(text: str) -> list[Figure]:
     """Figures worth a record: skips years (2020年), dates (25日), technology names (5G,
-    50M, 4K), and bare single Chinese digits (四个意识); reads 超过万亿元 (1e12) and
-    连续14年 (14, a count of years)."""
+    50M, 4K), and bare single Chinese digits (四个意识); reads 超过万亿元 (1e12),
+    连续14年 (14, a count of years) and 翻番 (a rise of 100%)."""
     found = _digit_figures(text) + _bare_figures(text)
     return sorted(found, key=lambda f: f.start)
 
@@ -88,6 +90,10 @@ def _bare_figures(text: str) -> list[Figure]:
         if value:
             found.append(Figure(float(value), "count", match.start(), match.end() + 1,
                                 match.group(0) + "年"))
+    for match in _DOUBLINGS.finditer(text):
+        times = {"三": 3, "两": 2, "二": 2}.get(match["times"] or "", 1)
+        found.append(Figure(float(2**times - 1) * 100, "percent", match.start(), match.end(),
+                            match.group(0)))
     return found
 
 
@@ -141,6 +147,8 @@ def _unit_of(unit: str, multiplier: str | None, after: str) -> str:
         return "yuan"
     if unit == "吨":
         return "tonnes"
+    if unit == "GB" and after[:2] in ("/户", "/人"):
+        return "gb_per_user_month"  # 2.69GB/户/月: mobile data per user
     if unit or multiplier in ("万", "亿"):
         return "count"  # 网民规模达10.67亿: a count of what the sentence names
     return ""

@@ -387,3 +387,91 @@ def test_a_december_titles_goal_does_not_make_the_years_results_goals() -> None:
 def test_a_quarter_in_the_title_dates_its_results() -> None:
     raw = "资费下降 三季度中国用户月使用流量增93.6%\n2019-12-24\n电信业务总量同比增长30%。\n"
     assert extract(raw, 2019, INDICATORS)[-1].period == "2019-Q3"
+
+
+GROWTH = [
+    Indicator(id="jobs_avg", zh="城镇新增就业年均人数", en="Jobs", unit="people",
+              category="macro", better="higher", measure="flow", aliases=["城镇新增就业年均"]),
+    Indicator(id="hitech", zh="高技术制造业增加值增长", en="Hi-tech", unit="percent",
+              category="industry", better="higher", measure="rate"),
+]
+
+
+def test_an_annual_average_under_a_five_year_review_is_over_those_years() -> None:
+    raw = ("解读政府工作报告·过去一年和五年工作回顾\n2023-03-06\n城镇新增就业年均1270多万人。\n"
+           "高技术制造业增加值增长7.4%。\n")
+    found = extract(raw, 2023, GROWTH)
+    assert [(c.indicator, c.period) for c in found] == [("jobs_avg", "2018-2022"),
+                                                       ("hitech", "2022")]
+
+
+def test_an_annual_average_takes_the_span_its_paragraph_named() -> None:
+    raw = "2023-03-05\n过去五年,经济实力明显跃升。高技术制造业增加值年均增长10.6%。\n"
+    assert extract(raw, 2023, GROWTH)[0].period == "2018-2022"
+
+
+def test_two_listed_years_are_a_span_and_a_change_is_not_a_level() -> None:
+    raw = "2019-07-29\n2017年、2018年两次大幅下调互联网专线资费,单价降幅达45%。\n"
+    c = extract(raw, 2019, INDICATORS)[0]
+    assert (c.role, c.period, c.value) == ("outcome", "2017-2018", -45)
+
+
+def test_a_meeting_that_deploys_measures_sets_goals() -> None:
+    raw = "国务院常务会议部署进一步推动网络提速降费\n2019-05-14\n扩容及新建5G基站超过60万个。\n"
+    c = extract(raw, 2019, INDICATORS)[0]
+    assert (c.role, c.period, c.qualifier) == ("target", "2019", "at_least")
+
+
+def test_an_expectation_under_a_plans_deadline_is_a_goal() -> None:
+    villages = [Indicator(id="v5g", zh="行政村5G通达率", en="Villages", unit="percent",
+                          category="telecom", better="higher", measure="stock")]
+    raw = "到2025年 行政村5G通达率将达八成\n2021-11-17\n行政村5G通达率预计达到80%。\n"
+    c = extract(raw, 2021, villages)[0]
+    assert (c.role, c.period, c.estimate) == ("target", "2025", False)
+    raw = "2025年工作会议\n2025-12-26\n预计全年,行政村5G通达率达到90%。\n"
+    c = extract(raw, 2025, villages)[0]
+    assert (c.role, c.period, c.estimate) == ("outcome", "2025", True)
+
+
+COVERAGE = [
+    Indicator(id="county", zh="县城城区5G覆盖比例", en="County", unit="percent",
+              category="telecom", better="higher", measure="stock"),
+    Indicator(id="town", zh="乡镇镇区5G覆盖比例", en="Town", unit="percent",
+              category="telecom", better="higher", measure="stock"),
+    Indicator(id="v4g", zh="行政村4G网络通达比例", en="4G", unit="percent", category="telecom",
+              better="higher", measure="stock"),
+    Indicator(id="vfibre", zh="行政村通光纤比例", en="Fibre", unit="percent",
+              category="telecom", better="higher", measure="stock"),
+]
+
+
+def test_a_share_names_the_places_it_covers_after_the_figure() -> None:
+    found = extract("5G网络已覆盖全部地级市城区、超过98%的县城城区和80%的乡镇镇区。", 2022,
+                    COVERAGE)
+    assert [(c.indicator, c.value, c.qualifier) for c in found] == [
+        ("county", 98, "at_least"), ("town", 80, "exact")]
+    # the network unnamed and two measured at the place: no guess
+    assert extract("覆盖所有乡镇及95%的行政村。", 2025, COVERAGE)[0].indicator == ""
+
+
+def test_a_level_given_without_a_date_mid_year_is_as_of_the_report() -> None:
+    raw = "5G发展情况\n2022-08-20\n全国5G基站总数达196.8万个。\n"
+    assert extract(raw, 2022, INDICATORS)[0].period == "2022-08"  # not end-2022, months ahead
+    raw = "5G发展情况\n2022-08-20\n预计全年5G基站总数达200万个。\n"
+    assert extract(raw, 2022, INDICATORS)[0].period == "2022"  # an estimate of the year-end
+    raw = "政府工作报告\n2024-03-05\n全国5G基站总数达337.7万个。\n"
+    assert extract(raw, 2024, INDICATORS)[0].period == "2023"  # spring: last year's end
+
+
+def test_qizhong_is_part_of_the_figure_before_it() -> None:
+    raw = ("工信部部署2023年重点任务\n2023-01-11\n预计全年,规模以上工业增加值同比增长3.6%。\n"
+           "其中制造业增加值增长3.1%左右。\n")
+    found = extract(raw, 2023, INDICATORS)
+    assert [(c.role, c.period, c.estimate, c.qualifier) for c in found] == [
+        ("outcome", "2022", True, "exact"), ("outcome", "2022", True, "about")]
+
+
+def test_a_completed_verb_reports_a_result_and_keeps_its_bound() -> None:
+    raw = "今年底实现未通宽带行政村动态清零\n2021-05-17\n行政村4G网络通达比例超过了99%。\n"
+    c = extract(raw, 2021, COVERAGE)[0]
+    assert (c.role, c.qualifier, c.indicator) == ("outcome", "at_least", "v4g")

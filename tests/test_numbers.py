@@ -52,3 +52,16 @@ def test_bare_magnitudes_runs_of_years_and_more_after_the_multiplier() -> None:
              "累计培育专精特新企业4万多家", "网民规模达10.67亿")
     read = [(f.value, f.unit) for t in texts for f in find_figures(t)]
     assert read == [(1e12, "yuan"), (14, "count"), (40000, "count"), (1_067_000_000, "count")]
+
+
+def test_data_per_user_is_its_own_unit() -> None:
+    from pipeline.numbers import find_figures
+    assert [(f.value, f.unit) for f in find_figures("移动流量消费达2.69GB/户/月")] == [
+        (2.69, "gb_per_user_month")]
+
+
+def test_doubling_is_a_rise_of_one_hundred_percent() -> None:
+    from pipeline.numbers import find_figures
+    assert [(f.value, f.unit) for f in find_figures("千兆宽带用户较去年同期翻番")] == [
+        (100.0, "percent")]
+    assert [f.value for f in find_figures("经济总量翻两番")] == [300.0]
