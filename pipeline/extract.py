@@ -17,7 +17,8 @@ The title speaks for the whole page: its year and part of the year (前三季度
 Government Work Report's goals (2018年政府工作报告“成绩单”), a review year and a goals year
 (预计2016年全年指标及2017年…目标), and a voice: under a title announcing goals (《…工作要点》,
 将达到, a meeting that 部署s measures) 达到 and 建成 state goals, except in a December report
-or a work conference's; under a deadline two or more years ahead (到2025年…), 预计 is a goal.
+or a work conference's; under a deadline two or more years ahead (到2025年…), 预计 is a goal;
+in January and February a figure passed (超过, 突破) with no voice of its own is last year's.
 """
 
 from __future__ import annotations
@@ -434,9 +435,19 @@ def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
     if (GOAL_FRAMING.search(plain) and "已" not in plain) \
             or (FLOOR.search(plain) and not REACHED.search(plain)):
         return "target", False  # 已达到10%左右 is an approximate result
+    if context.headline_role and context.role == "target" and _new_year_review(plain, context):
+        return "outcome", False  # 5G应用创新案例超过2万个, in January: last year's result
     if context.role:
         return context.role, context.estimate
     return "outcome", False
+
+
+def _new_year_review(plain: str, context: _Context) -> bool:
+    """In January or February a figure passed (超过, 突破) with no voice or year of its own
+    reports the year just ended, whatever goals the title announces."""
+    month = context.report.month
+    return bool(month and month <= 2 and re.search(r"超过|突破", plain)
+                and not _voice(plain) and context.sentence_year is None)
 
 
 def _part_of_year(plain: str) -> tuple[str, int] | None:

@@ -475,3 +475,12 @@ def test_a_completed_verb_reports_a_result_and_keeps_its_bound() -> None:
     raw = "今年底实现未通宽带行政村动态清零\n2021-05-17\n行政村4G网络通达比例超过了99%。\n"
     c = extract(raw, 2021, COVERAGE)[0]
     assert (c.role, c.qualifier, c.indicator) == ("outcome", "at_least", "v4g")
+
+
+def test_a_figure_passed_in_january_is_last_years_under_a_title_of_goals() -> None:
+    raw = "5G覆盖向县镇延伸 计划新建60万基站\n2021-01-27\n5G基站总数突破70万个。\n"
+    c = extract(raw, 2021, INDICATORS)[-1]
+    assert (c.role, c.period, c.qualifier) == ("outcome", "2020", "at_least")
+    raw = ("三部门印发《2025年深入推进IPv6规模部署和应用工作要点》\n2025-05-20\n"
+           "IPv6活跃用户数超过8.5亿。\n")
+    assert extract(raw, 2025, IPV6)[0].role == "target"  # May: the title's goals still speak
