@@ -384,7 +384,8 @@ def fact_scores(sources: Path, dataset, misses: list[str] | None) -> tuple[Score
         excluded.update(page.excluded)
         indicators: list[Indicator] = list(dataset.indicators.values())
         candidates = extract(page.text, page.year, indicators)
-        text = page.text.split("\n", 2)[0] + "\n" + page.text.split("\n", 2)[2]
+        title, _dateline, body = page.text.split("\n", 2)
+        text = title + "\n" + body  # the dateline's digits state no period
         total.add(score(page.name, candidates, page.truths, page.line_of, misses, text,
                         page.published))
     return total, excluded
