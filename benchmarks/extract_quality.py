@@ -245,7 +245,8 @@ def score(name: str, candidates: list[Candidate], truths: list[Truth],
     result = Score(name, len(truths), len(candidates))
     for candidate, truth in pair(candidates, truths, line_of):
         result.matched += 1
-        if period_stated(truth.period, text, published):
+        stated = period_stated(truth.period, text, published)
+        if stated:
             result.stated["period"] += 1
             result.stated_right["period"] += same_period(candidate.period, truth.period,
                                                          truth.measure)
@@ -255,9 +256,10 @@ def score(name: str, candidates: list[Candidate], truths: list[Truth],
             result.judged[aspect] += 1
             result.right[aspect] += right
             if not right and misses is not None:
+                unstated = " (not stated)" if aspect == "period" and not stated else ""
                 misses.append(f"{name}: {aspect}: {truth.phrase} | got "
                               f"{getattr(candidate, aspect, candidate.value)!r} want "
-                              f"{getattr(truth, aspect, truth.value)!r}")
+                              f"{getattr(truth, aspect, truth.value)!r}{unstated}")
     if misses is not None:
         paired = {id(t) for _, t in pair(candidates, truths, line_of)}
         misses.extend(f"{name}: missed: {t.phrase} ({t.numbers})" for t in truths

@@ -135,6 +135,7 @@ class _Context:
     page_review: str = ""  # the years a review title looks back on (过去五年): for 年均
     paragraph_span: str = ""  # a span of years the paragraph named so far: for 年均
     previous: Candidate | None = None  # the figure before this sentence: what 其中 is part of
+    topic: str = ""  # the last words that named an indicator: the subject of a bare 占GDP比重…
 
 
 def report_date(raw: str, year: int) -> Report:
@@ -156,6 +157,7 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
     kept = paragraphs(raw)
     page = _headline(kept[0].text, report) if kept else _Context(report)
     candidates: list[Candidate] = []
+    topic = ""
     for paragraph in kept:
         context = _Context(report, dict(page.years), role=_page_role(page, report),
                            page_part=(page.part, page.part_end) if page.part else None,
@@ -163,10 +165,11 @@ def extract(raw: str, year: int, indicators: Iterable[Indicator]) -> list[Candid
                            headline_role=bool(_page_role(page, report)),
                            page_conference="会议" in kept[0].text,
                            page_review=page.page_review,
-                           previous=candidates[-1] if candidates else None)
+                           previous=candidates[-1] if candidates else None, topic=topic)
         for sentence in SENTENCE.findall(paragraph.text):
             candidates.extend(_sentence(sentence, paragraph, context, matcher))
             context.previous = candidates[-1] if candidates else None
+        topic = context.topic
     return candidates
 
 
@@ -234,7 +237,10 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
         else:
             for low, high in _pairs(clause, figures):
                 drafted += _shared(clause, low, high, role, estimate, period, paragraph,
-                                   matcher, context.lead)
+                                   matcher, context.lead, context.topic)
+        said = context.lead + clause
+        if drafted and matcher.match(said, ""):  # names an indicator, in whatever unit
+            context.topic = said
         as_of = _as_of(clause, role, context)
         found += drafted if part_of is not None else [_fit_period(c, as_of, matcher)
                                                       for c in drafted]
@@ -342,6 +348,12 @@ def _span(plain: str, report: Report) -> str:
         end = report.year - 1  # 两年平均, 四年累计: whole years, so up to the last one over
         return f"{end - {'二': 1, '两': 1, '三': 2, '四': 3}[years[1]]}-{end}"
     return ""
+
+
+def _span_ahead(span: str, year: int) -> bool:
+    """Whether a goal's span runs to ``year`` or later: ``高于“十三五”时期实际`` in a 2021
+    goal compares with past years, and is not the goal's own span."""
+    return bool(span) and int(span[-4:]) >= year
 
 
 def _this_year_ahead(plain: str, context: _Context) -> bool:
@@ -481,6 +493,11 @@ def _period(clause: str, role: str, context: _Context) -> str:
         return f"{year}-{part}"
     if role == "target" and REFERRED_GOAL.search(unspin(clause)):
         role = "outcome"  # 高于…的预期目标: the goal the results are judged against
+    year = context.sentence_year or context.years.get(role) or report.default_year(role)
+    if role == "target" and "年均" in clause and not context.sentence_year \
+            and not _span_ahead(context.span, year):
+        start = 2016 + (year - 2016) // 5 * 5  # 年均增长7%以上: over the plan in force
+        return f"{start}-{start + 4}"
     if context.span and not context.sentence_year:
         return context.span  # 十四五期间 in the sentence is nearer than the title's year
     if role == "outcome" and "年均" in clause and not context.sentence_year \
@@ -532,10 +549,10 @@ def _signed(clause: str, figure: Figure, value: float, qualifier: str) -> tuple[
     return -value, flipped
 
 
-def _indicator(subject: str, unit: str, matcher: IndicatorMatcher) -> tuple[str, str, list[
-        Suggestion]]:
+def _indicator(subject: str, unit: str, matcher: IndicatorMatcher,
+               own: str | None = None) -> tuple[str, str, list[Suggestion]]:
     """The matched indicator id, the unit it is measured in, and the ranked suggestions."""
-    ranked = matcher.suggestions(subject, unit)
+    ranked = matcher.suggestions(subject, unit, own=own)
     best = ranked[0] if ranked and ranked[0].whole_name else None
     if best is None:
         return "", unit, ranked
@@ -544,10 +561,10 @@ def _indicator(subject: str, unit: str, matcher: IndicatorMatcher) -> tuple[str,
 
 def _candidate(clause: str, figure: Figure, upper: Figure | None, role: str, estimate: bool,
                period: str, paragraph: Paragraph, matcher: IndicatorMatcher,
-               subject: str | None = None) -> Candidate:
+               subject: str | None = None, own: str | None = None) -> Candidate:
     quote = END_PUNCTUATION.sub("", clause.strip())
     indicator, unit, ranked = _indicator(quote if subject is None else subject, figure.unit,
-                                         matcher)
+                                         matcher, own)
     if not indicator and subject is not None:  # suggest from the quote, as validate will
         ranked = matcher.suggestions(quote, figure.unit)
     suggestions = [] if indicator else [s.id for s in ranked]
@@ -566,23 +583,37 @@ def _candidate(clause: str, figure: Figure, upper: Figure | None, role: str, est
 
 def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estimate: bool,
             period: str, paragraph: Paragraph, matcher: IndicatorMatcher,
-            lead: str = "") -> list[Candidate]:
+            lead: str = "", topic: str = "") -> list[Candidate]:
     """``A和B各降低4%``: one candidate per quantity the figure covers; else just one. A
     clause with no indicator of its own (``比上年增长6.9%``) is read with its sentence's
-    subject (``国内生产总值827122亿元``)."""
-    if upper is None and (place := _place_share(clause, figure, lead, matcher)):
+    subject (``国内生产总值827122亿元``), or else with the last words that named one
+    (``占GDP比重达到36.2%`` after ``数字经济规模年均增长16.6%``)."""
+    if upper is None and (place := _place_share(clause, figure, lead or topic, matcher)):
         return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
                            place)]
     subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
         else _joint(clause[: figure.start], figure.unit, matcher)
     if len(subjects) < 2:
-        subject = None
+        subject, own = None, None
         if lead and not matcher.match(clause, figure.unit):
             subject = lead + "," + clause
+        if topic and not matcher.match(subject or clause, figure.unit) \
+                and not _names_its_own(clause, figure) \
+                and matcher.match(topic + "," + clause, figure.unit, clause):
+            subject, own = topic + "," + clause, clause
         return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
-                           subject)]
+                           subject, own)]
     return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
                        subject) for subject in subjects]
+
+
+COUNTED_AFTER = re.compile(r"^(?!以上|左右|以下|多|余)[\u4e00-\u9fff]{2}")
+
+
+def _names_its_own(clause: str, figure: Figure) -> bool:
+    """``6万个农村4G基站建设``, ``打造100个标杆工厂``: the figure names what it counts, so
+    no earlier subject is read into it."""
+    return figure.unit == "count" and bool(COUNTED_AFTER.match(clause[figure.end:]))
 
 
 PLACE_AFTER = re.compile(r"^的?(县城城区|乡镇镇区|行政村|乡镇)")
@@ -635,9 +666,9 @@ def _covered(clause: str, figure: Figure, matcher: IndicatorMatcher) -> list[str
     assert shared is not None
     subject_text, tail = head[: shared.start()], head[shared.start():]
     readings = [_items(re.split(r"、|和|及|与", subject_text), tail),
-                _items(subject_text.split("、"), tail)]
+                _items(subject_text.split("、"), tail), _crossed(subject_text, tail)]
     known = [sum(bool(matcher.match(s, figure.unit)) for s in r) for r in readings]
-    return readings[1] if known[1] > known[0] else readings[0]
+    return readings[max(range(len(readings)), key=lambda i: (known[i], -i))]
 
 
 def _items(parts: list[str], tail: str) -> list[str]:
@@ -647,10 +678,29 @@ def _items(parts: list[str], tail: str) -> list[str]:
         return []
     # 单位国内生产总值能耗和二氧化碳排放: the first part's head (单位国内生产总值) is shared;
     # 行政村通光纤和4G网络通达比例: so is the last part's noun (比例).
-    lead = re.match(r"(单位国内生产总值|单位GDP|万元国内生产总值|全国行政村|全国|行政村)", parts[0])
+    # 行政村通光纤和4G: so is the first part's verb (通).
+    lead = re.match(r"(单位国内生产总值|单位GDP|万元国内生产总值|(?:我国|全国)?行政村|全国)",
+                    parts[0])
+    verb = "通" if lead and parts[0][len(lead[1]):].startswith("通") else ""
     noun = re.search(r"(比例|比重|通达率|覆盖率|占比|资费|收入|增加值)$", parts[-1])
-    return [(lead[1] if lead and not p.startswith(lead[1]) else "") + p
+    return [(lead[1] + (verb if not p.startswith(verb) else "") if lead and not
+             p.startswith(lead[1]) else "") + p
             + (noun[1] if noun and not p.endswith(noun[1]) else "") + tail for p in parts]
+
+
+def _crossed(subject_text: str, tail: str) -> list[str]:
+    """``行政村、贫困村通光纤和通4G的比例``: each place with each network (four quantities),
+    or ``[]`` when the list is not places then 通 networks."""
+    match = re.fullmatch(r"(.+?、[^通]+)(通.+)", subject_text)
+    if match is None:
+        return []
+    places, networks = match[1].split("、"), re.split(r"和|及|与", match[2])
+    if len(networks) < 2:
+        return []
+    noun = re.search(r"的?(比例|比重|通达率|覆盖率|占比)$", networks[-1])
+    networks = [n.removesuffix(noun[0]) if noun else n for n in networks]
+    return [place + network + (noun[1] if noun else "") + tail
+            for place in places for network in networks]
 
 
 def _respectively(clause: str, figures: list[Figure], role: str, estimate: bool, period: str,

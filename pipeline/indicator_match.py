@@ -19,16 +19,17 @@ class IndicatorMatcher:
         self.ranker = IndicatorRanker(indicators)
         self.indicators = self.ranker.indicators
 
-    def match(self, clause: str, unit: str) -> str:
+    def match(self, clause: str, unit: str, own: str | None = None) -> str:
         """The best-ranked indicator whose whole name appears in ``clause`` and whose unit
-        fits, or ``''``."""
-        best = self.ranker.best(clause, unit)
+        fits, or ``''``; ``own``: see :meth:`IndicatorRanker.rank`."""
+        best = self.ranker.best(clause, unit, own)
         return best.id if best else ""
 
     def suggest(self, clause: str, limit: int = 3, unit: str = "") -> list[str]:
         """Ids of the indicators ranked best for ``clause``."""
         return [s.id for s in self.ranker.rank(clause, unit, limit)]
 
-    def suggestions(self, clause: str, unit: str = "", limit: int = 3) -> list[Suggestion]:
+    def suggestions(self, clause: str, unit: str = "", limit: int = 3,
+                    own: str | None = None) -> list[Suggestion]:
         """The ranked indicators for ``clause``, each with its reason."""
-        return self.ranker.rank(clause, unit, limit)
+        return self.ranker.rank(clause, unit, limit, own)

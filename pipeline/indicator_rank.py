@@ -30,7 +30,7 @@ SCOPES = {
 FLOW_WORDS = ("新建", "新增", "净增", "新开通", "新遴选", "新批准", "新认定", "新培育", "当年",
               "遴选", "再培育")
 # Level words are checked first, then flow words, then the weak level words.
-STOCK_WORDS = ("累计", "总数", "总规模", "总量达", "共有", "现有", "已培育")
+STOCK_WORDS = ("累计", "总数", "总规模", "总量达", "共有", "现有", "已培育", "已达")
 WEAK_STOCK_WORDS = ("共建成", "已建成", "达到", "达", "占")
 CHANGE_WORDS = {"增长", "下降", "降低", "提高", "增速", "变化", "达到", "比重", "占比", "同比"}
 COUNT_UNITS = ("count", "people", "users", "households", "connections", "racks", "vehicles")
@@ -121,19 +121,25 @@ class IndicatorRanker:
         # A rare piece (能耗) says more than a common one (规模, 工业).
         self.weight = {p: math.log(1 + total / n) for p, n in counts.items()}
 
-    def rank(self, phrase: str, unit: str = "", limit: int = 3) -> list[Suggestion]:
-        """Up to ``limit`` indicators for ``phrase`` measured in ``unit``, best first."""
+    def rank(self, phrase: str, unit: str = "", limit: int = 3,
+             own: str | None = None) -> list[Suggestion]:
+        """Up to ``limit`` indicators for ``phrase`` measured in ``unit``, best first. With
+        ``own`` (the figure's own words, when ``phrase`` adds a subject said before them),
+        scope and stock or flow are read from ``own`` alone."""
         text = fold(phrase)
-        scored = [s for i in self.indicators if (s := self._score(i, text, unit)) is not None]
+        cues = None if own is None else fold(own)
+        scored = [s for i in self.indicators
+                  if (s := self._score(i, text, unit, cues)) is not None]
         scored.sort(key=lambda s: (-s.score, s.id))
         return scored[:limit]
 
-    def best(self, phrase: str, unit: str = "") -> Suggestion | None:
+    def best(self, phrase: str, unit: str = "", own: str | None = None) -> Suggestion | None:
         """The top indicator when a whole name of it is in ``phrase``, else ``None``."""
-        ranked = self.rank(phrase, unit, limit=1)
+        ranked = self.rank(phrase, unit, limit=1, own=own)
         return ranked[0] if ranked and ranked[0].whole_name else None
 
-    def _score(self, indicator_id: str, text: str, unit: str) -> Suggestion | None:
+    def _score(self, indicator_id: str, text: str, unit: str,
+               cues: str | None) -> Suggestion | None:
         indicator = self.indicators[indicator_id]
         if not unit_fits(indicator.unit, unit):
             return None
@@ -142,12 +148,13 @@ class IndicatorRanker:
             return None
         name = self.shown.get(name, name)
         reasons = [f"name {name}" if whole else f"words of {name}"]
-        scope = _scope(text)
+        said = text if cues is None else cues  # where scope and stock or flow are read
+        scope = _scope(said)
         if scope and self.scopes[indicator_id]:
             same = scope == self.scopes[indicator_id]
             score += 3 if same else -6
             reasons.append(f"scope {scope}" if same else f"other scope {self.scopes[indicator_id]}")
-        measure, word = measure_cue(text)
+        measure, word = measure_cue(said)
         if not measure and indicator.measure == "stock" and unit == "count":
             score += 0.5  # a count with no 新建/新增 is a level more often than a flow
         if measure and indicator.measure in ("stock", "flow"):
@@ -156,6 +163,8 @@ class IndicatorRanker:
             score += (1 if weak else 3) if same else (-1 if weak else -6)
             reasons.append(f"{measure} {word}" if same
                            else f"{indicator.measure}, not {measure} {word}")
+        if cues is not None and not _bigrams(name) & _bigrams(cues):
+            score -= 3  # the figure's own words say nothing of this name: the subject alone
         if unit:
             reasons.append(f"unit {indicator.unit}")
         return Suggestion(indicator_id, score, " + ".join(reasons), whole)

@@ -439,7 +439,7 @@ COVERAGE = [
     Indicator(id="town", zh="乡镇镇区5G覆盖比例", en="Town", unit="percent",
               category="telecom", better="higher", measure="stock"),
     Indicator(id="v4g", zh="行政村4G网络通达比例", en="4G", unit="percent", category="telecom",
-              better="higher", measure="stock"),
+              better="higher", measure="stock", aliases=["行政村4G通达率"]),
     Indicator(id="vfibre", zh="行政村通光纤比例", en="Fibre", unit="percent",
               category="telecom", better="higher", measure="stock"),
 ]
@@ -452,6 +452,13 @@ def test_a_share_names_the_places_it_covers_after_the_figure() -> None:
         ("county", 98, "at_least"), ("town", 80, "exact")]
     # the network unnamed and two measured at the place: no guess
     assert extract("覆盖所有乡镇及95%的行政村。", 2025, COVERAGE)[0].indicator == ""
+    # named in the figure before: that network
+    found = extract("我国已建成4G基站590万个。\n覆盖所有乡镇及95%的行政村。", 2025,
+                    [*COVERAGE, *INDICATORS, Indicator(
+                        id="stations4g", zh="4G基站总数", en="4G", unit="count",
+                        category="telecom", better="higher", measure="stock",
+                        aliases=["4G基站"])])
+    assert [c.indicator for c in found] == ["stations4g", "v4g"]
 
 
 def test_a_level_given_without_a_date_mid_year_is_as_of_the_report() -> None:
@@ -484,3 +491,51 @@ def test_a_figure_passed_in_january_is_last_years_under_a_title_of_goals() -> No
     raw = ("三部门印发《2025年深入推进IPv6规模部署和应用工作要点》\n2025-05-20\n"
            "IPv6活跃用户数超过8.5亿。\n")
     assert extract(raw, 2025, IPV6)[0].role == "target"  # May: the title's goals still speak
+
+
+SUBJECTS = [
+    *INDICATORS,
+    Indicator(id="digital_share", zh="数字经济规模占GDP比重", en="Digital share", unit="percent",
+              category="digital_economy", better="higher", measure="rate"),
+    Indicator(id="digital_growth", zh="数字经济规模增长", en="Digital growth", unit="percent",
+              category="digital_economy", better="higher", measure="rate"),
+    Indicator(id="factories", zh="5G工厂", en="5G factories", unit="count", category="industry",
+              better="higher", measure="stock"),
+]
+
+
+def test_a_figure_with_no_subject_takes_the_last_one_named() -> None:
+    found = extract("数字经济规模年均增长16.6%。\n占GDP比重达到36.2%。", 2020, SUBJECTS)
+    assert [c.indicator for c in found] == ["digital_growth", "digital_share"]
+
+
+def test_a_figure_that_names_what_it_counts_takes_no_earlier_subject() -> None:
+    found = extract("累计建成5G基站231万个。\n打造100个标杆工厂。", 2023, SUBJECTS)
+    assert [c.indicator for c in found] == ["stations", ""]
+
+
+def test_an_annual_average_goal_is_over_the_plan_in_force() -> None:
+    c = one("2021年3月5日\n全社会研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际。",
+            2021)
+    assert (c.role, c.period) == ("target", "2021-2025")
+    assert one("2026年3月5日\n全社会研发经费投入年均增长7%以上。", 2026).period == "2026-2030"
+
+
+VILLAGES = [
+    Indicator(id=f"{place}_{net}", zh=f"{zh}通{word}比例", en=f"{place} {net}", unit="percent",
+              category="telecom", better="higher", measure="rate")
+    for place, zh in (("villages", "行政村"), ("poor", "贫困村"))
+    for net, word in (("fibre", "光纤"), ("4g", "4G"))
+]
+
+
+def test_places_listed_before_networks_give_each_place_with_each_network() -> None:
+    found = extract("全国行政村、贫困村通光纤和通4G的比例均超过98%。", 2021, VILLAGES)
+    assert sorted(c.indicator for c in found) == [
+        "poor_4g", "poor_fibre", "villages_4g", "villages_fibre"]
+    assert {(c.value, c.qualifier) for c in found} == {(98, "at_least")}
+
+
+def test_a_listed_network_shares_the_first_ones_place_and_verb() -> None:
+    found = extract("我国行政村通光纤和4G的比例均超过了99%。", 2021, VILLAGES)
+    assert [c.indicator for c in found] == ["villages_fibre", "villages_4g"]

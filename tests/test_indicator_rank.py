@@ -86,3 +86,21 @@ def test_a_figures_digits_do_not_spell_a_name() -> None:
                               _indicator("fourg", "4G基站总数", "count", "stock",
                                          "4G基站总规模")])
     assert ranker.best("4G基站的总规模达到了548.8万个", "count").id == "fourg"
+
+
+def test_with_its_own_words_stock_or_flow_is_read_from_the_figure_not_the_subject() -> None:
+    # 5G基站总数231万个。今年新建65万个: the subject is said before, the new ones now
+    said = "5G基站总数231万个,今年新建65万个"
+    assert RANKER.best(said, "count").id == "stations_total"
+    assert RANKER.best(said, "count", own="今年新建65万个").id == "stations_new"
+    assert RANKER.best("目前已达到231万个,5G基站", "count").id == "stations_total"
+
+
+def test_a_name_the_figures_own_words_share_nothing_with_ranks_lower() -> None:
+    ranker = IndicatorRanker([
+        _indicator("spending_growth", "全社会研发投入增长", "percent", "rate", "全社会研发投入"),
+        _indicator("intensity", "研发投入强度", "percent", "rate"),
+    ])
+    said = "全社会研发投入超过3.92万亿元,强度达到2.8%"
+    assert ranker.best(said, "percent").id == "spending_growth"
+    assert ranker.best(said, "percent", own="强度达到2.8%").id == "intensity"
