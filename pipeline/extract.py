@@ -69,6 +69,7 @@ DATELINE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 MONTH_DAY = re.compile(r"^(?:[^,,。]{0,12}?)(\d{1,2})月(\d{1,2})日")
 RANGE_JOIN = re.compile(r"^\s*(-|—|–|~|至|到)\s*$")
 SHARED = re.compile(r"(各|均|都)(同比)?(增长|下降|降低|提高|超过|达到|达|降|为|在)")
+COMPARED = re.compile(r"比上年|较上年|比去年|较去年|同比")  # a figure set against last year's
 PART_OF = re.compile(r"\s*其中")  # 其中制造业增加值增长3.1%: part of the figure before it
 CHANGE = re.compile(r"增长|下降|降低|降幅|增幅|减少|涨幅|上涨")
 END_PUNCTUATION = re.compile(r"[。!?!?\s]+$")
@@ -439,8 +440,8 @@ def _keeps_planned_voice(plain: str, strong: bool, context: _Context) -> bool:
 
 def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
     """Explicit words decide (预期, 力争; 预计, 截至); else a figure framed as 左右 or 以内, or
-    a bare floor (以上), is a goal; else weaker words (达到, 增长) or the page's title; else a
-    result as printed."""
+    a bare floor (以上), is a goal; else weaker words (达到, 增长) or the page's title, unless
+    the figure is set against last year's (比上年); else a result as printed."""
     if context.role and context.sure:
         return context.role, context.estimate
     plain = unspin(clause)
@@ -449,6 +450,9 @@ def _role(clause: str, sentence: str, context: _Context) -> tuple[str, bool]:
         return "target", False  # 已达到10%左右 is an approximate result
     if context.headline_role and context.role == "target" and _new_year_review(plain, context):
         return "outcome", False  # 5G应用创新案例超过2万个, in January: last year's result
+    if context.headline_role and context.role == "target" and not _voice(plain) \
+            and COMPARED.search(unspin(sentence)):
+        return "outcome", False  # 占GDP比重为28%,比上年提高0.5个百分点: a result
     if context.role:
         return context.role, context.estimate
     return "outcome", False

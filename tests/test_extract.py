@@ -539,3 +539,11 @@ def test_places_listed_before_networks_give_each_place_with_each_network() -> No
 def test_a_listed_network_shares_the_first_ones_place_and_verb() -> None:
     found = extract("我国行政村通光纤和4G的比例均超过了99%。", 2021, VILLAGES)
     assert [c.indicator for c in found] == ["villages_fibre", "villages_4g"]
+
+
+def test_a_figure_set_against_last_years_is_a_result_under_a_title_of_goals() -> None:
+    found = extract("工信部部署2023年重点任务\n2023-01-11\n"
+                    "规模以上工业增加值增长8%左右。\n"
+                    "规模以上工业增加值占GDP比重为28%,比上年提高0.5个百分点。", 2023, INDICATORS)
+    by_value = {c.value: (c.role, c.period) for c in found}
+    assert (by_value[8], by_value[28]) == (("target", "2023"), ("outcome", "2022"))
