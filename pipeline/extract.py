@@ -557,7 +557,8 @@ def _indicator(subject: str, unit: str, matcher: IndicatorMatcher,
                own: str | None = None) -> tuple[str, str, list[Suggestion]]:
     """The matched indicator id, the unit it is measured in, and the ranked suggestions."""
     ranked = matcher.suggestions(subject, unit, own=own)
-    best = ranked[0] if ranked and ranked[0].whole_name else None
+    best = ranked[0] if ranked and (ranked[0].whole_name or ranked[0].id == matcher.sole(unit)) \
+        else None  # 普及率为122.5部/百人: the words fit, and nothing else is counted per 100
     if best is None:
         return "", unit, ranked
     return best.id, matcher.indicators[best.id].unit, [best]

@@ -25,6 +25,12 @@ class IndicatorMatcher:
         best = self.ranker.best(clause, unit, own)
         return best.id if best else ""
 
+    def sole(self, unit: str) -> str:
+        """The one indicator measured in ``unit`` (部/百人, 个/万人), or ``''`` when the
+        registry has none or several."""
+        ids = [i.id for i in self.indicators.values() if i.unit == unit]
+        return ids[0] if len(ids) == 1 else ""
+
     def suggest(self, clause: str, limit: int = 3, unit: str = "") -> list[str]:
         """Ids of the indicators ranked best for ``clause``."""
         return [s.id for s in self.ranker.rank(clause, unit, limit)]

@@ -547,3 +547,11 @@ def test_a_figure_set_against_last_years_is_a_result_under_a_title_of_goals() ->
                     "规模以上工业增加值占GDP比重为28%,比上年提高0.5个百分点。", 2023, INDICATORS)
     by_value = {c.value: (c.role, c.period) for c in found}
     assert (by_value[8], by_value[28]) == (("target", "2023"), ("outcome", "2022"))
+
+
+def test_a_rare_unit_names_its_one_indicator_when_the_words_fit() -> None:
+    phones = Indicator(id="phones", zh="移动电话普及率", en="Phones", unit="per_100_people",
+                       category="telecom", better="higher", measure="stock")
+    c = extract("普及率为122.5部/百人。", 2024, [*INDICATORS, phones])[0]
+    assert (c.indicator, c.unit, c.value) == ("phones", "per_100_people", 122.5)
+    assert extract("普及率为122.5%。", 2024, [*INDICATORS, phones])[0].indicator == ""

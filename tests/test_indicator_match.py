@@ -29,3 +29,9 @@ def test_spun_wording_matches() -> None:
 def test_suggestions_rank_by_shared_pieces() -> None:
     assert MATCHER.suggest("5G基站总数量")[:2] == ["total", "new"]
     assert MATCHER.suggest("完全无关") == []
+
+
+def test_the_sole_indicator_of_a_unit() -> None:
+    assert MATCHER.sole("percent") == "va"
+    assert MATCHER.sole("count") == ""  # two counted indicators
+    assert MATCHER.sole("per_100_people") == ""  # none
