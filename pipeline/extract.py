@@ -497,10 +497,10 @@ def _period(clause: str, role: str, context: _Context) -> str:
         return f"{year}-{part}"
     if role == "target" and REFERRED_GOAL.search(unspin(clause)):
         role = "outcome"  # 高于…的预期目标: the goal the results are judged against
-    year = context.sentence_year or context.years.get(role) or report.default_year(role)
+    due = context.sentence_year or context.years.get(role) or report.default_year(role)
     if role == "target" and "年均" in clause and not context.sentence_year \
-            and not _span_ahead(context.span, year):
-        start = 2016 + (year - 2016) // 5 * 5  # 年均增长7%以上: over the plan in force
+            and not _span_ahead(context.span, due):
+        start = 2016 + (due - 2016) // 5 * 5  # 年均增长7%以上: over the plan in force
         return f"{start}-{start + 4}"
     if context.span and not context.sentence_year:
         return context.span  # 十四五期间 in the sentence is nearer than the title's year
@@ -686,11 +686,16 @@ def _items(parts: list[str], tail: str) -> list[str]:
     # 行政村通光纤和4G: so is the first part's verb (通).
     lead = re.match(r"(单位国内生产总值|单位GDP|万元国内生产总值|(?:我国|全国)?行政村|全国)",
                     parts[0])
-    verb = "通" if lead and parts[0][len(lead[1]):].startswith("通") else ""
+    head = lead[1] if lead else ""
+    verb = "通" if head and parts[0][len(head):].startswith("通") else ""
     noun = re.search(r"(比例|比重|通达率|覆盖率|占比|资费|收入|增加值)$", parts[-1])
-    return [(lead[1] + (verb if not p.startswith(verb) else "") if lead and not
-             p.startswith(lead[1]) else "") + p
-            + (noun[1] if noun and not p.endswith(noun[1]) else "") + tail for p in parts]
+
+    def completed(part: str) -> str:
+        if head and not part.startswith(head):
+            part = head + ("" if part.startswith(verb) else verb) + part
+        return part + (noun[1] if noun and not part.endswith(noun[1]) else "") + tail
+
+    return [completed(p) for p in parts]
 
 
 def _crossed(subject_text: str, tail: str) -> list[str]:

@@ -18,6 +18,10 @@ class IndicatorMatcher:
     def __init__(self, indicators: Iterable[Indicator]) -> None:
         self.ranker = IndicatorRanker(indicators)
         self.indicators = self.ranker.indicators
+        by_unit: dict[str, list[str]] = {}
+        for indicator in self.indicators.values():
+            by_unit.setdefault(indicator.unit, []).append(indicator.id)
+        self._sole = {unit: ids[0] for unit, ids in by_unit.items() if len(ids) == 1}
 
     def match(self, clause: str, unit: str, own: str | None = None) -> str:
         """The best-ranked indicator whose whole name appears in ``clause`` and whose unit
@@ -28,8 +32,7 @@ class IndicatorMatcher:
     def sole(self, unit: str) -> str:
         """The one indicator measured in ``unit`` (部/百人, 个/万人), or ``''`` when the
         registry has none or several."""
-        ids = [i.id for i in self.indicators.values() if i.unit == unit]
-        return ids[0] if len(ids) == 1 else ""
+        return self._sole.get(unit, "")
 
     def suggest(self, clause: str, limit: int = 3, unit: str = "") -> list[str]:
         """Ids of the indicators ranked best for ``clause``."""

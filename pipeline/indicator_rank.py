@@ -97,6 +97,18 @@ def fold(text: str) -> str:
     return QUOTES_AND_SPACES.sub("", unspin(text)).lower()
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """What ranking reads from a phrase, worked out once for all indicators."""
+
+    text: str  # folded
+    chars: frozenset[str]  # its characters, the figures' digits left out
+    pieces: frozenset[str]  # word pieces of what is measured, scope words apart
+    known: float  # their total weight
+    cues: str  # where scope and stock or flow are read: the figure's own words, or text
+    own_pieces: frozenset[str] | None  # word pieces of the figure's own words, when given
+
+
 class IndicatorRanker:
     """The registry's names, ready to rank indicators for a phrase."""
 
@@ -113,23 +125,25 @@ class IndicatorRanker:
             names |= {NAME_SUFFIX.sub("", n) for n in names if len(NAME_SUFFIX.sub("", n)) >= 4}
             self.names[indicator.id] = sorted(names, key=len, reverse=True)
         self.scopes = {i: _scope("".join(n)) for i, n in self.names.items()}
+        self.pieces = {n: frozenset(_bigrams(n)) for names in self.names.values() for n in names}
+        self.core_pieces = {n: frozenset(_bigrams(_core(n))) for n in self.pieces}
         counts: dict[str, int] = {}
         for names in self.names.values():
-            for piece in set().union(*map(_bigrams, names)):
+            for piece in set().union(*(self.pieces[n] for n in names)):
                 counts[piece] = counts.get(piece, 0) + 1
         total = max(1, len(self.names))
         # A rare piece (能耗) says more than a common one (规模, 工业).
         self.weight = {p: math.log(1 + total / n) for p, n in counts.items()}
+        self.core_weight = {n: max(1e-9, sum(self.weight.get(p, 0) for p in pieces))
+                            for n, pieces in self.core_pieces.items()}
 
     def rank(self, phrase: str, unit: str = "", limit: int = 3,
              own: str | None = None) -> list[Suggestion]:
         """Up to ``limit`` indicators for ``phrase`` measured in ``unit``, best first. With
         ``own`` (the figure's own words, when ``phrase`` adds a subject said before them),
         scope and stock or flow are read from ``own`` alone."""
-        text = fold(phrase)
-        cues = None if own is None else fold(own)
-        scored = [s for i in self.indicators
-                  if (s := self._score(i, text, unit, cues)) is not None]
+        said = self._phrase(phrase, own)
+        scored = [s for i in self.indicators if (s := self._score(i, said, unit)) is not None]
         scored.sort(key=lambda s: (-s.score, s.id))
         return scored[:limit]
 
@@ -138,23 +152,29 @@ class IndicatorRanker:
         ranked = self.rank(phrase, unit, limit=1, own=own)
         return ranked[0] if ranked and ranked[0].whole_name else None
 
-    def _score(self, indicator_id: str, text: str, unit: str,
-               cues: str | None) -> Suggestion | None:
+    def _phrase(self, phrase: str, own: str | None) -> _Phrase:
+        text = fold(phrase)
+        pieces = frozenset(_bigrams(_core(text)))  # scope words score apart
+        known = sum(self.weight.get(p, 0) for p in pieces) or 1e-9
+        cues = text if own is None else fold(own)
+        return _Phrase(text, frozenset(FIGURE_DIGITS.sub("", text)), pieces, known, cues,
+                       None if own is None else frozenset(_bigrams(cues)))
+
+    def _score(self, indicator_id: str, said: _Phrase, unit: str) -> Suggestion | None:
         indicator = self.indicators[indicator_id]
         if not unit_fits(indicator.unit, unit):
             return None
-        name, whole, score = self._name_score(indicator_id, text)
+        folded, whole, score = self._name_score(indicator_id, said)
         if score <= 0:
             return None
-        name = self.shown.get(name, name)
+        name = self.shown.get(folded, folded)
         reasons = [f"name {name}" if whole else f"words of {name}"]
-        said = text if cues is None else cues  # where scope and stock or flow are read
-        scope = _scope(said)
+        scope = _scope(said.cues)
         if scope and self.scopes[indicator_id]:
             same = scope == self.scopes[indicator_id]
             score += 3 if same else -6
             reasons.append(f"scope {scope}" if same else f"other scope {self.scopes[indicator_id]}")
-        measure, word = measure_cue(said)
+        measure, word = measure_cue(said.cues)
         if not measure and indicator.measure == "stock" and unit == "count":
             score += 0.5  # a count with no 新建/新增 is a level more often than a flow
         if measure and indicator.measure in ("stock", "flow"):
@@ -163,33 +183,28 @@ class IndicatorRanker:
             score += (1 if weak else 3) if same else (-1 if weak else -6)
             reasons.append(f"{measure} {word}" if same
                            else f"{indicator.measure}, not {measure} {word}")
-        if cues is not None and not _bigrams(name) & _bigrams(cues):
+        if said.own_pieces is not None and not self.pieces[folded] & said.own_pieces:
             score -= 3  # the figure's own words say nothing of this name: the subject alone
         if unit:
             reasons.append(f"unit {indicator.unit}")
         return Suggestion(indicator_id, score, " + ".join(reasons), whole)
 
-    def _name_score(self, indicator_id: str, text: str) -> tuple[str, bool, float]:
+    def _name_score(self, indicator_id: str, said: _Phrase) -> tuple[str, bool, float]:
         """The best of an indicator's names: whole (10 + its length) or shared pieces."""
-        pieces = _bigrams(text)
         best = ("", False, 0.0)
-        chars = set(FIGURE_DIGITS.sub("", text))  # 548.8万个 does not spell the 5 of 5G
         for name in self.names[indicator_id]:
-            if name in text:
+            if name in said.text:
                 return name, True, 10.0 + len(name)
-        for name in self.names[indicator_id]:
-            if len(name) >= 4 and set(name) <= chars:  # 5G基站要新建 has every word of 新建5G基站
+        for name in self.names[indicator_id]:  # 548.8万个 does not spell the 5 of 5G, but
+            if len(name) >= 4 and set(name) <= said.chars:  # 5G基站要新建 has 新建5G基站
                 return name, True, 8.0 + len(name)
-        pieces = _bigrams(_core(text))  # scope words score apart, below
-        known = sum(self.weight.get(p, 0) for p in pieces) or 1e-9
         for name in self.names[indicator_id]:
-            own = _bigrams(_core(name))
-            if not (pieces & own) - CHANGE_WORDS:
+            own = self.core_pieces[name]
+            if not (said.pieces & own) - CHANGE_WORDS:
                 continue  # sharing only 增长 or 下降 says nothing about what is measured
-            common = sum(self.weight.get(p, 0) for p in pieces & own)
+            common = sum(self.weight.get(p, 0) for p in said.pieces & own)
             # the share of the name found, and the share of the phrase's words explained
-            shared = (common / max(1e-9, sum(self.weight.get(p, 0) for p in own))
-                      + common / known) / 2
+            shared = (common / self.core_weight[name] + common / said.known) / 2
             if shared > 0.2 and 5 * shared > best[2]:
                 best = (name, False, 5 * shared)
         return best
