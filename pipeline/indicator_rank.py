@@ -45,6 +45,9 @@ class Suggestion:
     score: float
     reason: str
     whole_name: bool  # a whole name or alias appears in the phrase
+    # At equal scores the nearer name first: more word pieces shared with the figure's own
+    # words (强度达到2.8% is 研发投入强度), then a longer name (城镇调查失业率…均值).
+    nearness: tuple[int, int] = (0, 0)
 
 
 def unit_fits(indicator_unit: str, figure_unit: str) -> bool:
@@ -144,7 +147,7 @@ class IndicatorRanker:
         scope and stock or flow are read from ``own`` alone."""
         said = self._phrase(phrase, own)
         scored = [s for i in self.indicators if (s := self._score(i, said, unit)) is not None]
-        scored.sort(key=lambda s: (-s.score, s.id))
+        scored.sort(key=lambda s: (-s.score, tuple(-n for n in s.nearness), s.id))
         return scored[:limit]
 
     def best(self, phrase: str, unit: str = "", own: str | None = None) -> Suggestion | None:
@@ -183,11 +186,13 @@ class IndicatorRanker:
             score += (1 if weak else 3) if same else (-1 if weak else -6)
             reasons.append(f"{measure} {word}" if same
                            else f"{indicator.measure}, not {measure} {word}")
-        if said.own_pieces is not None and not self.pieces[folded] & said.own_pieces:
+        own_shared = len(self.pieces[folded] & said.own_pieces) if said.own_pieces else 0
+        if said.own_pieces is not None and not own_shared:
             score -= 3  # the figure's own words say nothing of this name: the subject alone
         if unit:
             reasons.append(f"unit {indicator.unit}")
-        return Suggestion(indicator_id, score, " + ".join(reasons), whole)
+        return Suggestion(indicator_id, score, " + ".join(reasons), whole,
+                          (own_shared, len(folded)))
 
     def _name_score(self, indicator_id: str, said: _Phrase) -> tuple[str, bool, float]:
         """The best of an indicator's names: whole (10 + its length) or shared pieces."""

@@ -24,8 +24,13 @@ SPUN_WORDS = {
     "到达": "达到", "超越": "超过", "制作业": "制造业", "制作": "制造", "事务总量": "业务总量",
     "职业收入": "行业收入", "全职业": "全行业", "拟定": "制定", "搬家": "搬迁",
     "出产": "生产", "培养": "培育", "悉数": "全部", "决议计划": "决策部署", "方针任务": "目标任务",
+    "出资": "投资",
 }
-_SPUN = re.compile("|".join(sorted(map(re.escape, SPUN_WORDS), key=len, reverse=True)))
+# Taiwan and Hong Kong words for mainland ones, as reprints there print them (固定宽频): a
+# few words only, since OpenCC's tw2sp also rewrites mainland words (新增 → 添加, 核心 → 内核).
+REGIONAL_WORDS = {"宽频": "宽带", "网路": "网络", "行动电话": "移动电话", "软体": "软件"}
+_STANDARD = {**SPUN_WORDS, **REGIONAL_WORDS}
+_SPUN = re.compile("|".join(sorted(map(re.escape, _STANDARD), key=len, reverse=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +50,7 @@ def clean_text(text: str) -> str:
 
 def unspin(text: str) -> str:
     """Standard wording for matching: 全国规划以上工业添加值添加 → 全国规模以上工业增加值增长."""
-    return _SPUN.sub(lambda m: SPUN_WORDS[m.group(0)], text)
+    return _SPUN.sub(lambda m: _STANDARD[m.group(0)], text)
 
 
 def is_boilerplate(line: str) -> bool:

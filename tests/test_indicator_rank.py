@@ -104,3 +104,33 @@ def test_a_name_the_figures_own_words_share_nothing_with_ranks_lower() -> None:
     said = "全社会研发投入超过3.92万亿元,强度达到2.8%"
     assert ranker.best(said, "percent").id == "spending_growth"
     assert ranker.best(said, "percent", own="强度达到2.8%").id == "intensity"
+
+
+def test_at_equal_scores_the_name_nearer_the_phrase_ranks_first() -> None:
+    # a whole name (城镇调查失业率) and a longer one whose characters are all there score alike
+    ranker = IndicatorRanker([
+        _indicator("rate", "城镇调查失业率", "percent", "rate"),
+        _indicator("span_average", "城镇调查失业率(规划期部分年份均值)", "percent", "rate",
+                   "城镇调查失业率均值"),
+    ])
+    ranked = ranker.rank("城镇调查失业率前四年均值稳定在5.3%", "percent")
+    assert ranked[0].score == ranked[1].score
+    assert [s.id for s in ranked] == ["span_average", "rate"]
+    # with the figure's own words, the name that shares them comes first, however long
+    ranker = IndicatorRanker([
+        _indicator("growth", "全社会研发投入增长", "percent", "rate", "全社会研发投入"),
+        _indicator("intensity", "研发投入强度", "percent", "rate"),
+    ])
+    said = "2025年,全社会研发投入超过3.92万亿元强度达到2.8%"
+    assert ranker.best(said, "percent", own="强度达到2.8%").id == "intensity"
+
+
+def test_spun_and_regional_words_match_the_standard_names() -> None:
+    ranker = IndicatorRanker([
+        _indicator("mfg_investment", "制造业投资增长", "percent", "rate", "制造业投资同比增长"),
+        _indicator("industry_va", "规模以上工业增加值增长", "percent", "rate"),
+        _indicator("tariffs", "固定宽带和手机流量平均资费累计变化", "percent", "rate",
+                   "固定宽带和手机流量平均资费下降"),
+    ])
+    assert ranker.best("2024年制作业出资同比增长9.2%", "percent").id == "mfg_investment"
+    assert ranker.best("固定宽频和手机流量的平均资费下降超过95%", "percent").id == "tariffs"

@@ -12,6 +12,11 @@ def test_clean_text_simplifies_and_drops_glosses() -> None:
 def test_unspin_restores_standard_wording_for_matching() -> None:
     assert unspin("全国规划以上工业添加值添加5.6%左右") == "全国规模以上工业增加值增长5.6%左右"
     assert unspin("力求2020年末完成全国一切地级市掩盖5G网络").startswith("力争")
+    assert unspin("着力安稳制作业出资") == "着力安稳制造业投资"
+
+
+def test_unspin_reads_taiwan_words_as_mainland_ones() -> None:
+    assert unspin("固定宽频和行动电话网路") == "固定宽带和移动电话网络"
 
 
 def test_boilerplate_is_recognised() -> None:
