@@ -613,12 +613,19 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
 
 
 COUNTED_AFTER = re.compile(r"^(?!以上|左右|以下|多|余)[\u4e00-\u9fff]{2}")
+# 70%的危险化学品…: a share of what follows; not 6%的目标, 30%的承诺, 8.1%的增长, 3.5%的涨幅目标
+SHARE_OF_AFTER = re.compile(r"^的(?!(预期|既定|原定)?目标|承诺|任务要求|"
+                            r"增长|增幅|涨幅|降幅|增速|下降)[\u4e00-\u9fff]{2}")
 
 
 def _names_its_own(clause: str, figure: Figure) -> bool:
-    """``6万个农村4G基站建设``, ``打造100个标杆工厂``: the figure names what it counts, so
-    no earlier subject is read into it."""
-    return figure.unit == "count" and bool(COUNTED_AFTER.match(clause[figure.end:]))
+    """``6万个农村4G基站建设``, ``打造100个标杆工厂``: the figure names what it counts, and
+    ``完成70%的危险化学品生产企业搬迁改造任务`` what it is a share of, so no earlier
+    subject is read into it."""
+    after = clause[figure.end:]
+    if figure.unit == "percent":
+        return bool(SHARE_OF_AFTER.match(after))
+    return figure.unit == "count" and bool(COUNTED_AFTER.match(after))
 
 
 PLACE_AFTER = re.compile(r"^的?(县城城区|乡镇镇区|行政村|乡镇)")

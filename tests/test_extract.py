@@ -514,6 +514,14 @@ def test_a_figure_that_names_what_it_counts_takes_no_earlier_subject() -> None:
     assert [c.indicator for c in found] == ["stations", ""]
 
 
+def test_a_share_of_what_follows_it_takes_no_earlier_subject() -> None:
+    # 70%的危险化学品…任务 is a share of that task; 30%的承诺 refers back to what was cut
+    raw = "数字经济规模年均增长16.6%。\n长江经济带10省份完成70%的危险化学品生产企业搬迁改造任务。\n"
+    assert [c.indicator for c in extract(raw, 2020, SUBJECTS)] == ["digital_growth", ""]
+    raw = "数字经济规模年均增长16.6%。\n超过了16%的目标。\n"
+    assert [c.indicator for c in extract(raw, 2020, SUBJECTS)] == ["digital_growth"] * 2
+
+
 def test_an_annual_average_goal_is_over_the_plan_in_force() -> None:
     c = one("2021年3月5日\n全社会研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际。",
             2021)
