@@ -599,10 +599,11 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
     subjects = _covered(clause, figure, matcher) if SHARED.search(clause[: figure.start]) \
         else _joint(clause[: figure.start], figure.unit, matcher)
     if len(subjects) < 2:
-        subject, own = None, None
-        if lead and not matcher.match(clause, figure.unit):
+        subject, own = _list_item(clause, figure), None
+        listed = subject is not None
+        if lead and not listed and not matcher.match(clause, figure.unit):
             subject = lead + "," + clause
-        if topic and not matcher.match(subject or clause, figure.unit) \
+        if topic and not listed and not matcher.match(subject or clause, figure.unit) \
                 and not _names_its_own(clause, figure) \
                 and matcher.match(topic + "," + clause, figure.unit, clause):
             subject, own = topic + "," + clause, clause
@@ -610,6 +611,45 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
                            subject, own)]
     return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
                        subject) for subject in subjects]
+
+
+# Words that say how or when a figure is measured, not what: what is left names a subject.
+NOT_A_SUBJECT = re.compile(
+    r"(比|较|相比)(上年|去年|上一年|同期)(同期|末|底)?|同比|环比|分别|均|各|都|全年|预计|估计|累计|"
+    r"年均|其中|约|近|超过|超|突破|达到|达|为|是|增长|下降|降低|提高|提升|增加|减少|上涨|回落|"
+    r"完成|实现|已经|已|共|总计|合计|目前|当前|现在|由|从|增至|提高到|提升到|到|至|在|了|的|"
+    r"实际|涨幅|增幅|降幅|增速|比重|占比|比例|规模|总量|总数|数量|强度|水平|均值|平均|"
+    r"今年|去年|上年|本年|明年|年末|年底|上半年|前三季度|季度|将|有望|力争|预期|[二两三四五]年|"
+    r"\d+(\.\d+)?\s*[年月日]?|[^\u4e00-\u9fff]")
+STOCK_OR_FLOW_VERB = re.compile(r"^\D*?(累计|新增|新建|新培育)")
+
+
+def _has_subject(clause: str, figure: Figure) -> bool:
+    """``高新技术企业达46.3万家`` says what it counts before the figure; ``比上年增长6.9%``,
+    ``基站总数达到200万个`` and ``占GDP比重达到36.2%`` need words said before them."""
+    before = clause[: figure.start].strip()
+    if re.match(r"(其中|同比|比上年|较上年)?占", before):
+        return False
+    return len(NOT_A_SUBJECT.sub("", before)) >= 4
+
+
+def _list_item(clause: str, figure: Figure) -> str | None:
+    """``累计培育专精特新中小企业超过14万家、“小巨人”企业1.46万家``: in a list of figures
+    each item (between 、) that names what it counts is its own subject, with the list's
+    累计 or 新增; ``None`` outside such a list or for an item with no subject (、增长5%)."""
+    items, start = [], 0
+    for part in clause.split("、"):
+        if figures := _figures(part):
+            items.append((start, start + len(part), part, figures[0]))
+        start += len(part) + 1
+    if len(items) < 2:
+        return None
+    for begin, end, part, first in items:
+        if begin <= figure.start < end and (_has_subject(part, first)
+                                            or _names_its_own(part, first)):
+            verb = STOCK_OR_FLOW_VERB.match(clause)
+            return (verb[1] if verb and begin > 0 else "") + part
+    return None
 
 
 COUNTED_AFTER = re.compile(r"^(?!以上|左右|以下|多|余)[\u4e00-\u9fff]{2}")

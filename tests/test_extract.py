@@ -514,6 +514,24 @@ def test_a_figure_that_names_what_it_counts_takes_no_earlier_subject() -> None:
     assert [c.indicator for c in found] == ["stations", ""]
 
 
+FIRMS = [
+    Indicator(id=f"{key}_total", zh=zh, en=key, unit="count", category="enterprise",
+              better="higher", measure="stock")
+    for key, zh in (("smes", "专精特新中小企业"), ("giants", "专精特新“小巨人”企业"),
+                    ("champions", "制造业单项冠军企业"))
+]
+
+
+def test_each_item_of_a_list_of_figures_is_its_own_subject() -> None:
+    # a December 2024 work conference: one clause, three counts, three indicators
+    raw = ("累计培育专精特新中小企业超过14万家、专精特新“小巨人”企业1.46万家、"
+           "制造业单项冠军企业1557家。\n")
+    found = extract(raw, 2024, FIRMS)
+    assert [(c.value, c.indicator) for c in found] == [
+        (140000, "smes_total"), (14600, "giants_total"), (1557, "champions_total")]
+    assert all(c.quote == raw.strip().rstrip("。") for c in found)  # the quote stays whole
+
+
 def test_a_share_of_what_follows_it_takes_no_earlier_subject() -> None:
     # 70%的危险化学品…任务 is a share of that task; 30%的承诺 refers back to what was cut
     raw = "数字经济规模年均增长16.6%。\n长江经济带10省份完成70%的危险化学品生产企业搬迁改造任务。\n"
