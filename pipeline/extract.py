@@ -637,6 +637,8 @@ def _list_item(clause: str, figure: Figure) -> str | None:
     """``累计培育专精特新中小企业超过14万家、“小巨人”企业1.46万家``: in a list of figures
     each item (between 、) that names what it counts is its own subject, with the list's
     累计 or 新增; ``None`` outside such a list or for an item with no subject (、增长5%)."""
+    if "、" not in clause:
+        return None
     items, start = [], 0
     for part in clause.split("、"):
         if figures := _figures(part):

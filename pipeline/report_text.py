@@ -30,7 +30,7 @@ SPUN_WORDS = {
 # few words only, since OpenCC's tw2sp also rewrites mainland words (新增 → 添加, 核心 → 内核).
 REGIONAL_WORDS = {"宽频": "宽带", "网路": "网络", "行动电话": "移动电话", "软体": "软件"}
 _STANDARD = {**SPUN_WORDS, **REGIONAL_WORDS}
-_SPUN = re.compile("|".join(sorted(map(re.escape, _STANDARD), key=len, reverse=True)))
+_NONSTANDARD = re.compile("|".join(sorted(map(re.escape, _STANDARD), key=len, reverse=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ def clean_text(text: str) -> str:
 
 def unspin(text: str) -> str:
     """Standard wording for matching: 全国规划以上工业添加值添加 → 全国规模以上工业增加值增长."""
-    return _SPUN.sub(lambda m: _STANDARD[m.group(0)], text)
+    return _NONSTANDARD.sub(lambda m: _STANDARD[m.group(0)], text)
 
 
 def is_boilerplate(line: str) -> bool:
