@@ -224,7 +224,7 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
     part_of = context.previous if PART_OF.match(unspin(sentence)) else None
     for clause in CLAUSE.findall(sentence):
         _update_context(clause, context)
-        context.lead, lead = lead, lead + clause
+        context.lead, lead = lead, (clause if matcher.match(clause, "") else lead + clause)
         figures = _figures(clause)
         if not figures:
             continue
@@ -570,10 +570,16 @@ def _candidate(clause: str, figure: Figure, upper: Figure | None, role: str, est
     quote = END_PUNCTUATION.sub("", clause.strip())
     indicator, unit, ranked = _indicator(quote if subject is None else subject, figure.unit,
                                          matcher, own)
-    if not indicator and subject is not None:  # suggest from the quote, as validate will
+    reasons = []
+    if "百分点" in figure.text:  # 比上年提高0.5个百分点: a change of a share, not the share
+        indicator, unit = "", figure.unit
+        ranked = matcher.suggestions(quote if subject is None else subject, figure.unit)
+        reasons = [f"{s.reason}, but this figure is its change in percentage points"
+                   for s in ranked]
+    elif not indicator and subject is not None:  # suggest from the quote, as validate will
         ranked = matcher.suggestions(quote, figure.unit)
     suggestions = [] if indicator else [s.id for s in ranked]
-    reasons = [s.reason for s in ranked]
+    reasons = reasons or [s.reason for s in ranked]
     if upper is not None:
         low, _ = _signed(clause, figure, figure.value, "range")
         high, _ = _signed(clause, upper, upper.value, "range")
@@ -607,8 +613,14 @@ def _shared(clause: str, figure: Figure, upper: Figure | None, role: str, estima
                 and not _names_its_own(clause, figure) \
                 and matcher.match(topic + "," + clause, figure.unit, clause):
             subject, own = topic + "," + clause, clause
-        return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
-                           subject, own)]
+        drafted = _candidate(clause, figure, upper, role, estimate, period, paragraph,
+                             matcher, subject, own)
+        if subject is not None and not listed and drafted.indicator \
+                and _has_subject(clause, figure) \
+                and not matcher.shares_words(drafted.indicator, _subject_words(clause, figure)):
+            drafted = _candidate(clause, figure, upper, role, estimate, period, paragraph,
+                                 matcher)
+        return [drafted]
     return [_candidate(clause, figure, upper, role, estimate, period, paragraph, matcher,
                        subject) for subject in subjects]
 
@@ -619,6 +631,7 @@ NOT_A_SUBJECT = re.compile(
     r"年均|其中|约|近|超过|超|突破|达到|达|为|是|增长|下降|降低|提高|提升|增加|减少|上涨|回落|"
     r"完成|实现|已经|已|共|总计|合计|目前|当前|现在|由|从|增至|提高到|提升到|到|至|在|了|的|"
     r"实际|涨幅|增幅|降幅|增速|比重|占比|比例|规模|总量|总数|数量|强度|水平|均值|平均|"
+    r"明显|远远|大大|高于|低于|优于|好于|"
     r"今年|去年|上年|本年|明年|年末|年底|上半年|前三季度|季度|将|有望|力争|预期|[二两三四五]年|"
     r"\d+(\.\d+)?\s*[年月日]?|[^\u4e00-\u9fff]")
 STOCK_OR_FLOW_VERB = re.compile(r"^\D*?(累计|新增|新建|新培育)")
@@ -631,6 +644,11 @@ def _has_subject(clause: str, figure: Figure) -> bool:
     if re.match(r"(其中|同比|比上年|较上年)?占", before):
         return False
     return len(NOT_A_SUBJECT.sub("", before)) >= 4
+
+
+def _subject_words(clause: str, figure: Figure) -> str:
+    """What the words before the figure name, the words of how and when left out."""
+    return NOT_A_SUBJECT.sub("|", clause[: figure.start])
 
 
 def _list_item(clause: str, figure: Figure) -> str | None:

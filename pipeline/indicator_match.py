@@ -29,6 +29,10 @@ class IndicatorMatcher:
         best = self.ranker.best(clause, unit, own)
         return best.id if best else ""
 
+    def shares_words(self, indicator_id: str, words: str) -> bool:
+        """Whether a name of ``indicator_id`` shares a word piece with ``words``."""
+        return self.ranker.shares_words(indicator_id, words)
+
     def sole(self, unit: str) -> str:
         """The one indicator measured in ``unit`` (部/百人, 个/万人), or ``''`` when the
         registry has none or several."""

@@ -155,6 +155,11 @@ class IndicatorRanker:
         ranked = self.rank(phrase, unit, limit=1, own=own)
         return ranked[0] if ranked and ranked[0].whole_name else None
 
+    def shares_words(self, indicator_id: str, words: str) -> bool:
+        """Whether any name of the indicator shares a word piece with ``words``."""
+        pieces = _bigrams(fold(words))
+        return any(self.pieces[name] & pieces for name in self.names[indicator_id])
+
     def _phrase(self, phrase: str, own: str | None) -> _Phrase:
         text = fold(phrase)
         pieces = frozenset(_bigrams(_core(text)))  # scope words score apart

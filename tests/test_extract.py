@@ -581,3 +581,29 @@ def test_a_rare_unit_names_its_one_indicator_when_the_words_fit() -> None:
     c = extract("普及率为122.5部/百人。", 2024, [*INDICATORS, phones])[0]
     assert (c.indicator, c.unit, c.value) == ("phones", "per_100_people", 122.5)
     assert extract("普及率为122.5%。", 2024, [*INDICATORS, phones])[0].indicator == ""
+
+
+def test_a_borrowed_subject_that_shares_no_word_with_the_figures_own_is_dropped() -> None:
+    found = extract("累计建成5G基站231万个,高新技术企业达46.3万家。", 2024, SUBJECTS)
+    assert [(c.value, c.indicator) for c in found] == [(2310000, "stations"), (463000, "")]
+
+
+def test_a_change_in_percentage_points_never_fills_the_shares_indicator() -> None:
+    found = extract("数字经济规模占GDP比重达到36.2%,提高1个百分点。", 2024, SUBJECTS)
+    assert [(c.value, c.indicator) for c in found] == [(36.2, "digital_share"), (1, "")]
+    assert found[1].suggestions[0] == "digital_share"
+    assert found[1].reasons[0].endswith("but this figure is its change in percentage points")
+
+
+def test_a_figure_takes_the_nearest_clause_that_names_an_indicator() -> None:
+    text = "规模以上工业增加值保持较快,电信业务总量较快,同比增长16.8%。"
+    assert [c.indicator for c in extract(text, 2024, SUBJECTS)] == ["telecom"]
+
+
+def test_a_goal_that_a_result_is_compared_with_keeps_its_subject() -> None:
+    jobs = Indicator(id="jobs", zh="城镇新增就业", en="Jobs", unit="people", category="macro",
+                     better="higher", measure="flow")
+    found = extract("城镇新增就业1206万人,明显高于1100万人以上的预期目标。", 2022, [jobs])
+    assert [(c.value, c.indicator) for c in found] == [(12060000, "jobs"), (11000000, "jobs")]
+    found = extract("单位工业增加值能耗下降16%,远远高于降低15%的既定目标。", 2022, INDICATORS)
+    assert [c.indicator for c in found] == ["energy", "energy"]

@@ -35,3 +35,8 @@ def test_the_sole_indicator_of_a_unit() -> None:
     assert MATCHER.sole("percent") == "va"
     assert MATCHER.sole("count") == ""  # two counted indicators
     assert MATCHER.sole("per_100_people") == ""  # none
+
+
+def test_sharing_a_word_piece_with_a_name() -> None:
+    assert MATCHER.shares_words("total", "|累计建成|")  # an alias counts
+    assert not MATCHER.shares_words("total", "高新技术企业")

@@ -134,3 +134,17 @@ def test_spun_and_regional_words_match_the_standard_names() -> None:
     ])
     assert ranker.best("2024年制作业出资同比增长9.2%", "percent").id == "mfg_investment"
     assert ranker.best("固定宽频和手机流量的平均资费下降超过95%", "percent").id == "tariffs"
+
+
+def test_a_name_shares_words_by_its_pieces_not_by_single_characters() -> None:
+    assert RANKER.shares_words("users", "千兆用户")  # 千兆 is a piece of 千兆宽带用户
+    assert not RANKER.shares_words("users", "宽度")  # 宽 alone is no piece
+
+
+def test_the_registry_names_equipment_manufacturing_growth_the_way_reports_list_it() -> None:
+    from conftest import PROJECT_ROOT
+
+    from pipeline.dataset import load_project
+    ranker = IndicatorRanker(load_project(PROJECT_ROOT).indicators.values())
+    best = ranker.best("装备制造业同比增长13.7%", "percent")
+    assert best is not None and best.id == "equipment_mfg_va_growth"
