@@ -133,7 +133,7 @@ def reference_value(entry: Entry) -> float | None:
     if entry.value is not None:
         return entry.value
     if entry.low is not None and entry.high is not None:
-        return (entry.low + entry.high) / 2
+        return float((dec(entry.low) + dec(entry.high)) / 2)  # 4.95, not 4.949999…
     return None
 
 

@@ -226,6 +226,13 @@ def test_ranges_and_their_gap_to_the_nearest_end(result: float, expected: str,
     assert (result_verdict.status, result_verdict.gap) == (expected, gap)
 
 
+def test_a_result_range_is_summarised_by_its_midpoint_as_written() -> None:
+    # 各月全国城镇调查失业率保持在4.8%至5.1%之间 against 5.5%: 4.95 - 5.5, not -0.550000000000001
+    goal = record(indicator=UNEMPLOYMENT, value=5.5, qualifier="at_most")
+    result = outcome(None, indicator=UNEMPLOYMENT, qualifier="range", low=4.8, high=5.1)
+    assert verdict(goal, result).gap == -0.55
+
+
 @pytest.mark.parametrize(("result", "expected"), [(-4, "met"), (-4.5, "exceeded"),
                                                   (-3.5, "missed")])
 def test_lower_is_better_mirrors_the_rules(result: float, expected: str) -> None:
