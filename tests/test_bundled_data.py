@@ -310,6 +310,9 @@ def test_every_fact_file_of_the_pack_is_a_registered_source() -> None:
     ("gdp_growth:2026:4.5to5", "not_due"),
     ("industrial_energy_intensity_change:2018:-4", "no_result"),
     ("gdp_growth:2022:about5.5", "missed"),
+    ("steel_capacity_cut:2018:30000000", "claimed"),  # 超额完成3000万吨…目标任务: no figure
+    ("ipv6_active_users:2025:850000000", "no_result"),  # an undated interim 8.65亿 settles no
+    ("ipv6_active_users:2025:800000000", "no_result"),  # end-of-year level that can fall
 ])
 def test_more_rules_on_real_records(goal: str, status: str) -> None:
     assert verdict_of(goal).status == status
