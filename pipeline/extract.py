@@ -65,6 +65,7 @@ AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于|以内)$")
 SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]?")
 CLAUSE = re.compile(r"[^,,;;:：]+")
 YEAR = re.compile(r"(比|较|相比|与|同|从|由)?(\d{4})年")
+STATISTICS_DAY = 15  # from this day of the month, last month's statistics are out
 DATELINE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 MONTH_DAY = re.compile(r"^(?:[^,,。]{0,12}?)(\d{1,2})月(\d{1,2})日")
 RANGE_JOIN = re.compile(r"^\s*(-|—|–|~|至|到)\s*$")
@@ -100,6 +101,7 @@ class Report:
 
     year: int
     month: int | None = None
+    day: int | None = None
 
     def default_year(self, role: str) -> int:
         """The year a figure with no year of its own refers to, by its voice."""
@@ -145,9 +147,9 @@ def report_date(raw: str, year: int) -> Report:
     for paragraph in paragraphs(raw)[:4]:
         for match in DATELINE.finditer(paragraph.text):
             if int(match[1]) == year and 1 <= int(match[2]) <= 12:
-                return Report(year, int(match[2]))
+                return Report(year, int(match[2]), int(match[3]))
         if (match := MONTH_DAY.match(paragraph.text)) and 1 <= int(match[1]) <= 12:
-            return Report(year, int(match[1]))  # 12月25日,会议在京召开
+            return Report(year, int(match[1]), int(match[2]))  # 12月25日,会议在京召开
     return Report(year)
 
 
@@ -251,7 +253,9 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
 def _as_of(clause: str, role: str, context: _Context) -> str:
     """``目前``/``已`` with no year or part named, here or in the title: as of the report's
     month, for a level. So is any level a report of June to November gives without a date
-    and not as an estimate: the year's end has not come yet."""
+    and not as an estimate (the year's end has not come yet), or of the month before when
+    the report is dated from the 15th, unless a meeting speaks: the month's statistics are
+    out by then."""
     report = context.report
     said_now = context.now or "已" in unspin(clause)
     mid_year = report.month is not None and 6 <= report.month <= 11 and not context.estimate
@@ -259,7 +263,12 @@ def _as_of(clause: str, role: str, context: _Context) -> str:
             or context.part or context.page_part \
             or context.sentence_year or context.years.get(role) or context.span:
         return ""
-    return f"{report.year}-{report.month:02d}"
+    if said_now or context.page_conference or not report.day or report.day < STATISTICS_DAY:
+        return f"{report.year}-{report.month:02d}"
+    # from mid-month, a figure with no 目前 or 已 is last month's: that is when the monthly
+    # statistics come out (the ministry's for the month before, around the 20th)
+    year, month = (report.year, report.month - 1) if report.month > 1 else (report.year - 1, 12)
+    return f"{year}-{month:02d}"
 
 
 def _fit_period(candidate: Candidate, as_of: str, matcher: IndicatorMatcher) -> Candidate:

@@ -462,8 +462,15 @@ def test_a_share_names_the_places_it_covers_after_the_figure() -> None:
 
 
 def test_a_level_given_without_a_date_mid_year_is_as_of_the_report() -> None:
-    raw = "5G发展情况\n2022-08-20\n全国5G基站总数达196.8万个。\n"
+    raw = "5G发展情况\n2022-08-09\n全国5G基站总数达196.8万个。\n"
     assert extract(raw, 2022, INDICATORS)[0].period == "2022-08"  # not end-2022, months ahead
+    # from mid-month a bare statistic is last month's, out by then; 目前/已 keep the day's
+    raw = "5G发展情况\n2022-08-20\n全国5G基站总数达196.8万个。\n"
+    assert extract(raw, 2022, INDICATORS)[0].period == "2022-07"
+    raw = "5G发展情况\n2022-08-20\n目前5G基站总数已达196.8万个。\n"
+    assert extract(raw, 2022, INDICATORS)[0].period == "2022-08"
+    raw = "5G发展情况\n2022-01-20\n5G基站总数达196.8万个。\n"
+    assert extract(raw, 2022, INDICATORS)[0].period == "2021"  # January: last year's end
     raw = "5G发展情况\n2022-08-20\n预计全年5G基站总数达200万个。\n"
     assert extract(raw, 2022, INDICATORS)[0].period == "2022"  # an estimate of the year-end
     raw = "政府工作报告\n2024-03-05\n全国5G基站总数达337.7万个。\n"
