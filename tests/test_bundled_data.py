@@ -314,6 +314,7 @@ def test_every_fact_file_of_the_pack_is_a_registered_source() -> None:
     ("ipv6_active_users:2025:850000000", "no_result"),  # an undated interim 8.65亿 settles no
     ("ipv6_active_users:2025:800000000", "no_result"),  # end-of-year level that can fall
     ("specialised_smes_provincial_total:2022:ge50000", "met"),  # a level, passed by 2022-09
+    ("fiveg_base_stations_total:2020:ge600000", "met"),  # 将建设…超过60万个: a year-end total
 ])
 def test_more_rules_on_real_records(goal: str, status: str) -> None:
     assert verdict_of(goal).status == status
