@@ -434,6 +434,9 @@ def main() -> int:
               f"{s.matched})" for s in (both, pack, everything)))
     print("indicator accuracy counts only figures with a curated record; "
           f"judged {pack.judged['indicator']} of {pack.matched} matched in the fact pack")
+    print("fact pack, unrounded: " + ", ".join(
+        f"{aspect} {pack.right[aspect]}/{pack.judged[aspect]} = {pack.accuracy(aspect):.3f}"
+        for aspect in ("period", "indicator")) + f", recall {pack.recall:.3f}")
     for line in misses or []:
         print(line)
     return 0

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.indicator_match import IndicatorMatcher
-from pipeline.indicator_rank import Suggestion, measure_cue
+from pipeline.indicator_rank import Suggestion, measure_cue, unit_fits
 from pipeline.models import Indicator
 from pipeline.numbers import MULTIPLIERS, Figure, chinese_numeral, find_figures
 from pipeline.periods import PeriodError, parse_period
@@ -732,7 +732,20 @@ def _joint(head: str, unit: str, matcher: IndicatorMatcher) -> list[str]:
         return []
     subjects = [parts[0] + parts[-1][noun.start():], parts[-1]]
     found = [matcher.match(subject, unit) for subject in subjects]
-    return subjects if all(found) and len(set(found)) == len(found) else []
+    if all(found) and len(set(found)) == len(found):
+        return subjects
+    return _joint_alias(head, unit, matcher)
+
+
+def _joint_alias(head: str, unit: str, matcher: IndicatorMatcher) -> list[str]:
+    """``宽带和专线平均资费降低15%`` with its scope said before (中小企业): the indicators a
+    joint alias ending in these words names (企业宽带和专线平均资费降低), one subject each."""
+    words = head.strip()
+    if len(words) < 6:
+        return []
+    named = [i for i in matcher.indicators.values() if unit_fits(i.unit, unit)
+             and any(a != words and a.endswith(words) for a in i.aliases)]
+    return [i.zh for i in named] if len(named) >= 2 else []
 
 
 JOINT_NOUN = re.compile(r"(平均资费|资费|增加值|收入)")

@@ -316,6 +316,16 @@ def test_one_cut_for_two_tariffs_the_registry_keeps_apart_is_two_drafts() -> Non
     assert len(found) == 1
 
 
+def test_a_joint_cut_whose_scope_was_said_before_is_two_drafts_by_the_joint_alias() -> None:
+    joint = [i.model_copy(update={"aliases": [*i.aliases, "企业宽带和专线平均资费降低"]})
+             for i in TARIFFS]
+    found = extract("宽带和专线平均资费降低15%。", 2020, joint)  # 中小企业 said before
+    assert [(c.indicator, c.value) for c in found] == [("sme_broadband", -15),
+                                                       ("dedicated_line", -15)]
+    # without a joint alias naming both, 宽带 alone names no indicator: one draft
+    assert len(extract("宽带和专线平均资费降低15%。", 2020, TARIFFS)) == 1
+
+
 def test_months_named_with_this_year_are_part_of_the_year() -> None:
     raw = "我国5G移动电话用户规模达8.51亿户\n2024-04-11\n截至今年2月末,5G基站总数达350万个。\n"
     c = extract(raw, 2024, INDICATORS)[-1]
