@@ -65,6 +65,7 @@ AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于|以内)$")
 SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]?")
 CLAUSE = re.compile(r"[^,,;;:：]+")
 YEAR = re.compile(r"(比|较|相比|与|同|从|由)?(\d{4})年")
+PERFECT_LEVEL = re.compile(r"(超过|达到|突破|提升到|提高到|增至)了")
 STATISTICS_DAY = 15  # from this day of the month, last month's statistics are out
 DATELINE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 MONTH_DAY = re.compile(r"^(?:[^,,。]{0,12}?)(\d{1,2})月(\d{1,2})日")
@@ -251,13 +252,14 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
 
 
 def _as_of(clause: str, role: str, context: _Context) -> str:
-    """``目前``/``已`` with no year or part named, here or in the title: as of the report's
-    month, for a level. So is any level a report of June to November gives without a date
-    and not as an estimate (the year's end has not come yet), or of the month before when
-    the report is dated from the 15th, unless a meeting speaks: the month's statistics are
-    out by then."""
+    """``目前``/``已``, or a level verb's perfect ``了`` (超过了, 达到了: "has passed"), with no
+    year or part named, here or in the title: as of the report's month, for a level. So is
+    any level a report of June to November gives without a date and not as an estimate (the
+    year's end has not come yet), or of the month before when the report is dated from the
+    15th, unless a meeting speaks: the month's statistics are out by then."""
     report = context.report
-    said_now = context.now or "已" in unspin(clause)
+    plain = unspin(clause)
+    said_now = context.now or "已" in plain or bool(PERFECT_LEVEL.search(plain))
     mid_year = report.month is not None and 6 <= report.month <= 11 and not context.estimate
     if role != "outcome" or not (said_now or mid_year) or not report.month or report.month < 3 \
             or context.part or context.page_part \

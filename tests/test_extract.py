@@ -481,6 +481,11 @@ def test_a_level_given_without_a_date_mid_year_is_as_of_the_report() -> None:
     assert extract(raw, 2022, INDICATORS)[0].period == "2022-08"
     raw = "5G发展情况\n2022-01-20\n5G基站总数达196.8万个。\n"
     assert extract(raw, 2022, INDICATORS)[0].period == "2021"  # January: last year's end
+    # in spring, a level with no year is last year's end, unless 了 says it has got there now
+    raw = "政府工作报告\n2020-03-25\n5G基站总数达到548.8万个。\n"
+    assert extract(raw, 2020, INDICATORS)[0].period == "2019"
+    raw = "政府工作报告\n2020-03-25\n5G基站总数达到了548.8万个。\n"
+    assert extract(raw, 2020, INDICATORS)[0].period == "2020-03"
     raw = "5G发展情况\n2022-08-20\n预计全年5G基站总数达200万个。\n"
     assert extract(raw, 2022, INDICATORS)[0].period == "2022"  # an estimate of the year-end
     raw = "政府工作报告\n2024-03-05\n全国5G基站总数达337.7万个。\n"
