@@ -33,7 +33,7 @@ def check_draft(entry: Entry, at: At) -> list[Problem]:
 
 
 TARGET_ONLY = ("goal", "limit", "searched", "restatement", "two_sided")
-OUTCOME_ONLY = ("covers", "judgement")
+OUTCOME_ONLY = ("covers", "judgement", "set_aside")
 
 
 def check_role_fields(entry: Entry, indicators: Mapping[str, Indicator],

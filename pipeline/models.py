@@ -190,7 +190,9 @@ class Entry(Strict):
     statement covers; ``judgement`` an official review's rating as printed; ``searched`` a
     dated note of the search for a result that found none; ``restatement`` a goal quoted by
     a page published after its period (a review restating what was promised); ``two_sided``
-    the wording that makes a target a level to hit, missed on either side of its band.
+    the wording that makes a target a level to hit, missed on either side of its band;
+    ``set_aside`` why an outcome, kept and shown, never decides while another figure exists
+    (a copy that repeats another year's figure).
     """
 
     role: Role
@@ -214,6 +216,7 @@ class Entry(Strict):
     searched: Text | None = None
     restatement: bool = False
     two_sided: Text | None = None
+    set_aside: Text | None = None
 
 
 class IndicatorRegistry(Strict):

@@ -225,10 +225,12 @@ def _by_publication(outcomes: Iterable[Record], sources: Mapping[str, Source]) -
 
 def _preferred(candidates: list[Record], sources: Mapping[str, Source]) -> tuple[
         list[Record], list[Record], list[Record]]:
-    """Finals over estimates, then reliable sources over unreliable ones."""
+    """Finals over estimates, then reliable sources over unreliable ones and figures not set
+    aside (``set_aside:``) over those that are."""
     finals = [o for o in candidates if not o.entry.estimate]
     pool = finals or list(candidates)
-    trusted = [o for o in pool if sources[o.entry.source].reliability != "unreliable"] or pool
+    trusted = [o for o in pool if sources[o.entry.source].reliability != "unreliable"
+               and not o.entry.set_aside] or pool
     return finals, pool, trusted
 
 
@@ -256,10 +258,15 @@ def _disagree(records: list[Record]) -> bool:
 
 def _reason_parts(decision: _Decision) -> list[str]:
     parts = ["final figure" if decision.finals else "estimate only (no final figure yet)"]
-    if len(decision.trusted) < len(decision.pool):
+    left_out = [o for o in decision.pool if o not in decision.trusted]
+    if why := list(dict.fromkeys(o.entry.set_aside for o in left_out if o.entry.set_aside)):
+        parts.append(f"{sum(bool(o.entry.set_aside) for o in left_out)} set aside: "
+                     + "; ".join(why))
+    if any(not o.entry.set_aside for o in left_out):
         parts.append("unreliable sources set aside")
-    if len(decision.pool) > 1:
-        parts.append(f"latest of {len(decision.pool)} sources")
+    weighed = len(decision.trusted) if why else len(decision.pool)
+    if weighed > 1:
+        parts.append(f"latest of {weighed} sources")
     if decision.status == "unratable":
         parts.append("the reported bound cannot settle the goal")
     return parts

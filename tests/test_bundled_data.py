@@ -159,6 +159,8 @@ def test_rounding_is_not_a_disagreement_but_a_real_conflict_is() -> None:
     assert conflict.disagreement is True
     assert sorted(o.entry.value for o in conflict.outcomes) == [3.62, 3.62, 4.24]
     assert conflict.status == "met"
+    # the two copies printing 3.62%, the 2019 rate, are set aside: 4.24% decides
+    assert (conflict.outcome.entry.value, conflict.gap) == (4.24, -1.26)
 
 
 def test_a_verdict_resting_on_an_unreliable_page_only_is_weak() -> None:

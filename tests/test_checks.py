@@ -93,6 +93,9 @@ def test_goal_fields_belong_to_their_role() -> None:
     assert [p.message for p in checks.check_role_fields(
         make(judgement="完成"), indicators, at)] == [
         "only an outcome has 'judgement', this is a target"]
+    assert [p.message for p in checks.check_role_fields(
+        make(set_aside="a misprint"), indicators, at)] == [
+        "only an outcome has 'set_aside', this is a target"]
 
 
 def test_a_review_may_restate_a_goal_after_its_period() -> None:

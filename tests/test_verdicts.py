@@ -341,6 +341,19 @@ def test_figures_that_conflict_are_a_disagreement_and_the_latest_decides() -> No
     assert (result.disagreement, result.outcome) == (True, later)
 
 
+def test_a_figure_set_aside_is_kept_and_shown_but_decides_only_alone() -> None:
+    goal = record(indicator=UNEMPLOYMENT, period="2020", value=5.5, qualifier="about")
+    first = outcome(4.24, indicator=UNEMPLOYMENT, period="2020", quote="4.24%")
+    copied = outcome(3.62, indicator=UNEMPLOYMENT, period="2020", quote="3.62%", source="feb",
+                     index=1, set_aside="3.62% repeats the 2019 rate")
+    result = verdict(goal, first, copied)
+    assert (result.disagreement, result.outcome) == (True, first)
+    assert copied in result.outcomes
+    assert "1 set aside: 3.62% repeats the 2019 rate" in result.reason
+    assert "latest of" not in result.reason  # one figure was weighed, not two
+    assert verdict(goal, copied).outcome is copied  # alone, it is all there is
+
+
 def test_unreliable_sources_are_set_aside_but_kept() -> None:
     goal = record(value=6, qualifier="about")
     official = outcome(6.0, source="jan")
