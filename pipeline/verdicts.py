@@ -259,12 +259,12 @@ def _disagree(records: list[Record]) -> bool:
 def _reason_parts(decision: _Decision) -> list[str]:
     parts = ["final figure" if decision.finals else "estimate only (no final figure yet)"]
     left_out = [o for o in decision.pool if o not in decision.trusted]
-    if why := list(dict.fromkeys(o.entry.set_aside for o in left_out if o.entry.set_aside)):
-        parts.append(f"{sum(bool(o.entry.set_aside) for o in left_out)} set aside: "
-                     + "; ".join(why))
-    if any(not o.entry.set_aside for o in left_out):
+    set_aside = [o.entry.set_aside for o in left_out if o.entry.set_aside]
+    if set_aside:
+        parts.append(f"{len(set_aside)} set aside: " + "; ".join(dict.fromkeys(set_aside)))
+    if len(set_aside) < len(left_out):
         parts.append("unreliable sources set aside")
-    weighed = len(decision.trusted) if why else len(decision.pool)
+    weighed = len(decision.trusted) if set_aside else len(decision.pool)
     if weighed > 1:
         parts.append(f"latest of {weighed} sources")
     if decision.status == "unratable":
