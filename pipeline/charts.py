@@ -90,7 +90,8 @@ def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
     """Every goal against every reported result for one indicator, over time.
 
     Bands for "about" goals and ranges, diamonds for exact goals, up/down triangles for
-    floors and ceilings; filled circles for final results, open circles for estimates; the
+    floors and ceilings; filled circles for final results, open circles for estimates, grey
+    crosses for figures set aside (``set_aside:``, kept but never deciding); the
     verdict written above each goal; the goal ``highlight`` (a goal id) ringed and named.
     """
     figure = go.Figure()
@@ -121,14 +122,17 @@ def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
             hovertemplate=_hover_template(language, "goal"))
     results = records[(records["role"] == "outcome") & records["reference"].notna()
                       & records["target_id"].ne("")]
-    for estimate, label, fill in ((False, "final", "#000000"), (True, "estimate", "#FFFFFF")):
-        points = results[results["estimate"] == estimate]
+    aside, estimate = results["set_aside"].astype(bool), results["estimate"].astype(bool)
+    for points, label, symbol, fill in (
+            (results[~aside & ~estimate], "final", "circle", "#000000"),
+            (results[~aside & estimate], "estimate", "circle", "#FFFFFF"),
+            (results[aside], "set_aside", "x-thin-open", "#888888")):
         if points.empty:
             continue
         figure.add_scatter(
             x=[_when(d) for d in points["period_end"]], y=points["reference"], mode="markers",
-            marker={"symbol": "circle", "size": 10, "color": fill,
-                    "line": {"color": "#000000", "width": 2}},
+            marker={"symbol": symbol, "size": 10, "color": fill,
+                    "line": {"color": fill if symbol != "circle" else "#000000", "width": 2}},
             name=f"{t('result', language)} ({t(label, language)})",
             customdata=_hover(points, language),
             hovertemplate=_hover_template(language, "result"))

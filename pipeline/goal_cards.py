@@ -109,8 +109,8 @@ def _web_link(url: object) -> str:
 
 def evidence_cards(records: pd.DataFrame, language: Language) -> str:
     """A goal page's statements or results as cards: the reliability badge (⚠ when
-    unreliable), the publisher and date, the quote as printed, the note, the figure and the
-    archived copy's link."""
+    unreliable), the publisher and date, the quote as printed, the figure, the note, why a
+    figure was set aside, and the archived copy's link."""
     cards = []
     for _, record in records.iterrows():
         badge = t(str(record["source_reliability"]), language)
@@ -122,6 +122,8 @@ def evidence_cards(records: pd.DataFrame, language: Language) -> str:
         lines = [f"**{head}**", f"> {escape_markdown(str(record['quote']))}",
                  escape_markdown(f"{t('value', language)}: {value}"),
                  escape_markdown(str(record["note"])) if record["note"] else "",
+                 escape_markdown(f"⊘ {t('set_aside', language)}: {record['set_aside']}")
+                 if record.get("set_aside") else "",
                  escape_markdown(str(record["source_reliability_note"]))
                  if record["source_reliability"] == "unreliable" else ""]
         if link := _web_link(record["source_url"]):

@@ -62,6 +62,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "goal": ("Goal", "目标"),
     "result": ("Result", "结果"),
     "final": ("final", "最终"),
+    "set_aside": ("set aside", "未采用"),
     "estimate": ("estimate", "预计"),
     "floor": ("floor (at least)", "下限(不低于)"),
     "ceiling": ("ceiling (at most)", "上限(不高于)"),

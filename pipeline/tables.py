@@ -35,7 +35,7 @@ RECORD_COLUMNS = [
     "high", "reference", "qualifier", "estimate", "achieved", "text", "text_zh", "quote", "note",
     "source_id", "source_title", "source_kind", "source_published", "source_url",
     "source_reliability", "source_publisher", "source_reliability_note", "status", "decides",
-    "target_id", "goal_id",
+    "target_id", "goal_id", "set_aside",
 ]
 
 
@@ -135,7 +135,7 @@ def _record_row(record: Record, dataset: Dataset, status: str, decides: bool,
         "source_reliability": source.reliability, "source_publisher": source.publisher,
         "source_reliability_note": source.reliability_note or "", "status": status,
         "decides": decides,
-        "target_id": target_id, "goal_id": goal,
+        "target_id": target_id, "goal_id": goal, "set_aside": e.set_aside or "",
     }
 
 

@@ -152,3 +152,19 @@ def test_a_verdict_word_never_sits_on_the_result_above_its_goal(
     assert (beaten.text, beaten.y, beaten.yshift) == ("★ beat the goal", 600000, -16)  # below
     missed, = growth.layout.annotations
     assert (missed.text, missed.y, missed.yshift) == ("✗ missed", pytest.approx(6.3), 16)
+
+
+def test_a_figure_set_aside_is_drawn_apart_from_the_results_that_decide() -> None:
+    from conftest import PROJECT_ROOT
+
+    from pipeline.goal_view import indicator_history
+    bundled = build_tables(load_project(PROJECT_ROOT))
+    goal = bundled.verdicts.set_index("goal_id").loc["registered_unemployment_rate:2020:about5.5"]
+    verdicts, records = indicator_history(bundled, goal)
+    traces = {trace.name: trace for trace in indicator_figure(verdicts, records, "percent",
+                                                              "en").data}
+    aside = traces["Result (set aside)"]
+    assert list(aside.y) == [3.62, 3.62] and list(aside.x) == [2020, 2020]
+    assert aside.marker.symbol == "x-thin-open"
+    final = traces["Result (final)"]
+    assert [y for x, y in zip(final.x, final.y, strict=True) if x == 2020] == [4.24]
