@@ -128,9 +128,10 @@ class Indicator(Strict):
 
     ``limit`` is the official wording that frames this indicator's targets as limits
     (控制在3%左右); ``grows_only`` marks a level that never falls (a cumulative count, a
-    coverage share), so an interim figure can settle a floor early; ``flow_of`` names the
-    stock whose year-end difference this flow is; ``result_lag_months`` is how long after a
-    period ends its result is due.
+    coverage share), so an interim figure can settle a floor early; ``each_year`` marks a
+    rate whose limit over a span of years (控制在5.5%以内 for 2021-2025) holds in every year of
+    it, not on their average; ``flow_of`` names the stock whose year-end difference this flow
+    is; ``result_lag_months`` is how long after a period ends its result is due.
     """
 
     id: Identifier
@@ -146,6 +147,7 @@ class Indicator(Strict):
     note: Text | None = None
     limit: Text | None = None
     grows_only: bool = False
+    each_year: bool = False
     flow_of: Identifier | None = None
     result_lag_months: Annotated[int, Field(ge=0, le=36)] = 3
 

@@ -19,7 +19,7 @@ from pipeline.derived import derive_flow
 from pipeline.evidence import Evidence, evidence_of, judgement_status, weakest
 from pipeline.goals import Goal, goal_id, group_goals
 from pipeline.models import Entry, Indicator, Source
-from pipeline.periods import Period
+from pipeline.periods import Period, parse_period
 from pipeline.precision import conflict
 from pipeline.progress import Progress, progress
 from pipeline.records import Record
@@ -294,6 +294,8 @@ class _Rater:
             return self._from_decision(goal, decision, indicator, band)
         if derived := self._derived(goal, indicator, band):
             return derived
+        if held := self._each_year(goal, indicator, band):
+            return held
         return self._without_result(goal, indicator, band)
 
     def _from_decision(self, goal: Goal, decision: _Decision, indicator: Indicator,
@@ -334,6 +336,36 @@ class _Rater:
         decision = _decide(target.entry, [result], indicator, self.sources)
         assert decision is not None
         return self._from_decision(goal, decision, indicator, band, derived_from=(end, start))
+
+    def _each_year(self, goal: Goal, indicator: Indicator, band: str) -> Verdict | None:
+        """A limit on a rate over a span of years (``each_year:``), with no figure for the
+        span: every year's figure is held to it. A year past the limit is a miss even before
+        the span ends; once every year is in, the worst year decides."""
+        target = goal.target
+        span = target.period
+        if not indicator.each_year or span.start.year == span.end.year \
+                or target.entry.qualifier not in ("at_most", "at_least"):
+            return None
+        years = [_decide(target.entry, self.outcomes.at(indicator, target.scope,
+                                                        parse_period(str(year))),
+                         indicator, self.sources)
+                 for year in range(span.start.year, span.end.year + 1)]
+        decided = [d for d in years if d is not None and d.status != "unratable"]
+        missed = [d for d in decided if d.status == "missed"]
+        if not missed and len(decided) < len(years):
+            return None
+        sign = 1 if indicator.better == "lower" else -1
+        worst = max(missed or decided,
+                    key=lambda d: sign * (reference_value(d.decider.entry) or 0))
+        verdict = self._from_decision(goal, worst, indicator, band)
+        unit = "%" if indicator.unit == "percent" else f" {indicator.unit}"
+        figures = ", ".join(f"{d.decider.period.text} {reference_value(d.decider.entry):g}{unit}"
+                            for d in decided)
+        scope = "a year past the limit" if missed else "every year within it"
+        return replace(
+            verdict, outcomes=tuple(o for d in decided for o in d.candidates),
+            reason=f"each year of {span.text} held to the limit, {scope}: "
+                   f"{worst.decider.period.text} decides ({figures}); {verdict.reason}")
 
     def _early(self, goal: Goal, indicator: Indicator) -> Verdict | None:
         """A floor on a level that only grows is settled once an interim figure passes it."""

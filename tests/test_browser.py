@@ -59,13 +59,13 @@ def test_three_manager_questions_in_two_clicks_with_the_evidence(width: int) -> 
         open_idle(page, url)
         assert page.locator("[data-testid='stException']").count() == 0
         # 1. the year bars give the 2019 count; one click lists its goals with their quotes
-        page.get_by_text("2019 (19)", exact=True).click()
+        page.get_by_text("2019 (18)", exact=True).click()
         page.wait_for_timeout(150)
         page.wait_for_selector(IDLE, timeout=30_000)
-        assert _visible(page, "Of 19 goals due by the end of 2019: ")
+        assert _visible(page, "Of 18 goals due by the end of 2019: ")
         assert _visible(page, "Target as printed: 城镇新增就业1100万人以上")
         # 2. one click lists every goal missed, each with its quotes
-        page.get_by_text("✗ missed (7)", exact=True).click()
+        page.get_by_text("✗ missed (8)", exact=True).click()
         page.wait_for_timeout(150)
         page.wait_for_selector(IDLE, timeout=30_000)
         assert _visible(page, "Goal: about 5.5% · GDP, real growth")

@@ -317,6 +317,7 @@ def test_every_fact_file_of_the_pack_is_a_registered_source() -> None:
     ("ipv6_active_users:2025:800000000", "no_result"),  # end-of-year level that can fall
     ("specialised_smes_provincial_total:2022:ge50000", "met"),  # a level, passed by 2022-09
     ("fiveg_base_stations_total:2020:ge600000", "met"),  # 将建设…超过60万个: a year-end total
+    ("surveyed_unemployment_rate:2021-2025:le5.5", "missed"),  # 2022's 5.6%: every year held
 ])
 def test_more_rules_on_real_records(goal: str, status: str) -> None:
     assert verdict_of(goal).status == status
@@ -331,3 +332,11 @@ def test_a_goal_without_a_result_carries_its_search_note() -> None:
     verdict = verdict_of("industrial_energy_intensity_change:2018:-4")
     assert verdict.search_note.startswith("2026-12: no public figure found")
     assert verdict.search_note in verdict.reason
+
+
+def test_a_deadline_set_later_for_the_same_task_is_not_a_second_goal() -> None:
+    """The State Council's end-November deadline for 2019's 在全国实行"携号转网" joins it."""
+    goals = [v for v in bundled_verdicts() if v.target.entry.indicator
+             == "mobile_number_portability_nationwide"]
+    assert [(v.goal.id, v.status, len(v.goal.statements)) for v in goals] == [
+        ("mobile_number_portability_nationwide:2019:done", "met", 4)]

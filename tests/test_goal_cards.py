@@ -65,13 +65,13 @@ def test_the_overview_lists_the_goals_missed_or_one_years_goals() -> None:
     choices = picks(verdicts)
     years = sorted({str(y) for y in verdicts["year"]}, reverse=True)
     assert choices == ["missed", *years]
-    assert pick_label("missed", verdicts, "en") == "✗ missed (7)"
-    assert pick_label("2019", verdicts, "zh") == "2019 (19)"
+    assert pick_label("missed", verdicts, "en") == "✗ missed (8)"
+    assert pick_label("2019", verdicts, "zh") == "2019 (18)"
     year = picked_cards(verdicts, "2019", "en")
-    assert year.startswith("**Of 19 goals due by the end of 2019: ")
-    assert year.count("[Goal page →]") == 19 and "#### " not in year
+    assert year.startswith("**Of 18 goals due by the end of 2019: ")
+    assert year.count("[Goal page →]") == 18 and "#### " not in year
     missed = picked_cards(verdicts, "missed", "en")
-    assert missed.count("[Goal page →]") == 7 and missed.count("**✗ missed** · ") == 7
+    assert missed.count("[Goal page →]") == 8 and missed.count("**✗ missed** · ") == 8
     assert picks(verdicts[verdicts["status"] != "missed"])[0] != "missed"
 
 
@@ -104,3 +104,12 @@ def test_an_estimate_says_so_on_its_card() -> None:
     page = goal_page(tables(), "industrial_va_growth:2017:about6", "en")
     assert page is not None
     assert "Value: about 6\\.5% \\(est\\.\\)" in evidence_cards(page.results, "en")
+
+
+def test_a_figure_set_aside_says_why_on_its_card() -> None:
+    page = goal_page(tables(), "registered_unemployment_rate:2020:about5.5", "zh")
+    assert page is not None
+    cards = evidence_cards(page.results, "zh").split("\n\n---\n\n")
+    aside = [card for card in cards if "⊘ 未采用: " in card]
+    assert len(aside) == 2 and all("> " in card and "3\\.62%" in card for card in aside)
+    assert "⊘" not in cards[0]  # the deciding 4.24% comes first, not set aside

@@ -434,3 +434,42 @@ def test_commitments_and_outcomes_get_no_verdict() -> None:
 def test_a_single_record_rates_as_a_goal_of_one_statement() -> None:
     goal = record(value=6, qualifier="about")
     assert isinstance(verdict(goal).goal, Goal)
+
+
+# Rule 22 of the doc: a limit held in every year of a span --------------------------------------
+
+YEARLY = UNEMPLOYMENT.model_copy(update={"each_year": True})
+
+
+def _plan_rate(*values: float, indicator: Indicator = YEARLY) -> list[Record]:
+    return [outcome(value, indicator=indicator, period=str(2021 + i), index=i + 1)
+            for i, value in enumerate(values)]
+
+
+def _rate_plan(*values: float, indicator: Indicator = YEARLY, today: date = TODAY):
+    goal = record(indicator=indicator, period="2021-2025", value=5.5, qualifier="at_most")
+    return rate(goal, _plan_rate(*values, indicator=indicator),
+                {**INDICATORS, indicator.id: indicator}, SOURCES, today=today)
+
+
+def test_a_limit_over_a_span_is_missed_by_one_year_past_it() -> None:
+    result = _rate_plan(5.1, 5.6, 5.2, 5.1, 5.2)
+    assert (result.status, result.outcome.period.text, result.gap) == ("missed", "2022", 0.1)
+    assert len(result.outcomes) == 5
+    assert result.reason.startswith(
+        "each year of 2021-2025 held to the limit, a year past the limit: 2022 decides "
+        "(2021 5.1%, 2022 5.6%, 2023 5.2%, 2024 5.1%, 2025 5.2%)")
+    early = _rate_plan(5.1, 5.6, today=date(2023, 6, 1))
+    assert early.status == "missed"  # settled before the span ends
+
+
+def test_a_limit_over_a_span_is_met_once_every_year_is_within_it() -> None:
+    result = _rate_plan(5.1, 5.4, 5.2, 5.1, 5.2)
+    assert (result.status, result.outcome.period.text) == ("met", "2022")  # the worst year
+    assert "every year within it" in result.reason
+    assert _rate_plan(5.1, 5.4, 5.2, 5.1).status == "no_result"  # 2025 not in: unsettled
+    assert _rate_plan(5.1, 5.4, today=date(2024, 1, 1)).status == "not_due"
+
+
+def test_without_each_year_a_span_needs_its_own_figure() -> None:
+    assert _rate_plan(5.1, 5.6, 5.2, 5.1, 5.2, indicator=UNEMPLOYMENT).status == "no_result"
