@@ -129,4 +129,14 @@ def compare(target: Entry, outcome: Entry, indicator: Indicator) -> str:
     worst_status = judge(worst, target, indicator)
     if worst_status != "missed":
         return worst_status
-    return "missed" if judge(best, target, indicator) == "missed" else "unratable"
+    if judge(best, target, indicator) == "missed" or _only_touches(outcome, best, target,
+                                                                   indicator):
+        return "missed"
+    return "unratable"
+
+
+def _only_touches(outcome: Entry, best: Decimal, target: Entry, indicator: Indicator) -> bool:
+    """A figure kept below its bound (``short_of``: 接近50%) whose best case is the goal's
+    lowest met figure: everything it allows falls short."""
+    return outcome.short_of is not None and indicator.better == "higher" \
+        and best == acceptable(target, indicator)[0]

@@ -33,7 +33,7 @@ def check_draft(entry: Entry, at: At) -> list[Problem]:
 
 
 TARGET_ONLY = ("goal", "limit", "searched", "restatement", "two_sided")
-OUTCOME_ONLY = ("covers", "judgement", "set_aside")
+OUTCOME_ONLY = ("covers", "judgement", "set_aside", "short_of")
 
 
 def check_role_fields(entry: Entry, indicators: Mapping[str, Indicator],
@@ -86,6 +86,11 @@ def check_shape(entry: Entry, at: At) -> list[Problem]:
             problems.append(at("high", f"range must rise: low {entry.low:g} >= high "
                                f"{entry.high:g}", "swap the two numbers", code="range_order"))
         return problems
+    if entry.short_of is not None and entry.qualifier != "at_most":
+        problems.append(at("short_of", "'short_of' keeps an 'at_most' figure below its bound, "
+                           f"this one is {entry.qualifier!r}",
+                           "use 'qualifier: at_most' (接近50%: under 50%), or remove 'short_of'",
+                           code="short_of_qualifier"))
     if entry.value is None:
         problems.append(at("value", f"required when qualifier is {entry.qualifier!r}",
                            "write the figure in base units, e.g. value: 126000", code="missing"))

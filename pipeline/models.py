@@ -194,7 +194,8 @@ class Entry(Strict):
     a page published after its period (a review restating what was promised); ``two_sided``
     the wording that makes a target a level to hit, missed on either side of its band;
     ``set_aside`` why an outcome, kept and shown, never decides while another figure exists
-    (a copy that repeats another year's figure).
+    (a copy that repeats another year's figure); ``short_of`` the wording that keeps an
+    ``at_most`` outcome below its figure (接近50%: close to, so under, 50%).
     """
 
     role: Role
@@ -219,6 +220,7 @@ class Entry(Strict):
     restatement: bool = False
     two_sided: Text | None = None
     set_aside: Text | None = None
+    short_of: Text | None = None
 
 
 class IndicatorRegistry(Strict):

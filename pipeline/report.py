@@ -55,8 +55,8 @@ def describe(entry: Entry, language: str = "en", for_people: bool = False) -> st
     if entry.qualifier == "range" and entry.low is not None and entry.high is not None:
         return f"{number(entry.low)}–{number(entry.high)}{suffix}"
     assert entry.value is not None
-    words = QUALIFIER_WORDS[language]
-    text = f"{words[entry.qualifier]}{number(entry.value)}{suffix}"
+    word = "< " if entry.short_of else QUALIFIER_WORDS[language][entry.qualifier]
+    text = f"{word}{number(entry.value)}{suffix}"
     return f"{text}{estimate}" if entry.estimate else text
 
 

@@ -159,7 +159,8 @@ def gap(target: Entry, outcome: Entry) -> float | None:
         return 0.0
     if target.value is None:
         return None
-    return float(dec(result) - dec(target.value))
+    difference = float(dec(result) - dec(target.value))
+    return None if outcome.short_of and difference == 0 else difference  # "under 50%": by how much?
 
 
 @dataclass
@@ -305,6 +306,8 @@ class _Rater:
             and any(conflict(o.entry, decider.entry) for o in decision.candidates
                     if o.entry.estimate)
         parts = _reason_parts(decision)
+        if decider.entry.short_of:
+            parts.append(f"the result stays under its figure ({decider.entry.short_of})")
         claim = self.outcomes.claim_for(goal.target)
         derived_from = extra.get("derived_from")
         sides = list(derived_from) if isinstance(derived_from, tuple) else [decider]

@@ -318,6 +318,7 @@ def test_every_fact_file_of_the_pack_is_a_registered_source() -> None:
     ("specialised_smes_provincial_total:2022:ge50000", "met"),  # a level, passed by 2022-09
     ("fiveg_base_stations_total:2020:ge600000", "met"),  # 将建设…超过60万个: a year-end total
     ("surveyed_unemployment_rate:2021-2025:le5.5", "missed"),  # 2022's 5.6%: every year held
+    ("fiveg_traffic_share:2023:ge50", "missed"),  # 接近50% against 超50%
 ])
 def test_more_rules_on_real_records(goal: str, status: str) -> None:
     assert verdict_of(goal).status == status

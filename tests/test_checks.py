@@ -41,6 +41,11 @@ def test_shape_rules() -> None:
     assert codes(checks.check_shape(make(unit="milestone", value=None, achieved=True), at)) == [
         "achieved_not_allowed"]
     assert codes(checks.check_shape(make(role="commitment"), at)) == ["commitment_unit"]
+    short = checks.check_shape(make(role="outcome", short_of="接近50%"), at)
+    assert [(p.field, p.message, p.hint) for p in short] == [(
+        "short_of", "'short_of' keeps an 'at_most' figure below its bound, this one is 'exact'",
+        "use 'qualifier: at_most' (接近50%: under 50%), or remove 'short_of'")]
+    assert checks.check_shape(make(role="outcome", qualifier="at_most", short_of="接近"), at) == []
 
 
 def test_indicator_rules() -> None:
@@ -96,6 +101,9 @@ def test_goal_fields_belong_to_their_role() -> None:
     assert [p.message for p in checks.check_role_fields(
         make(set_aside="a misprint"), indicators, at)] == [
         "only an outcome has 'set_aside', this is a target"]
+    assert [p.message for p in checks.check_role_fields(
+        make(short_of="接近50%"), indicators, at)] == [
+        "only an outcome has 'short_of', this is a target"]
 
 
 def test_a_review_may_restate_a_goal_after_its_period() -> None:

@@ -17,6 +17,7 @@ def make(**fields: object) -> Entry:
 @pytest.mark.parametrize(("fields", "text"), [
     ({"value": 6, "qualifier": "about"}, "about 6%"),
     ({"value": -3.4, "qualifier": "at_most"}, "≤ -3.4%"),
+    ({"value": 50, "qualifier": "at_most", "role": "outcome", "short_of": "接近50%"}, "< 50%"),
     ({"qualifier": "range", "low": 5.5, "high": 6}, "5.5–6%"),
     ({"value": 600000, "qualifier": "at_least", "unit": "count"}, "≥ 600,000"),
     ({"value": 126000, "unit": "count", "role": "outcome", "estimate": True},

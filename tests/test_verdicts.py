@@ -473,3 +473,15 @@ def test_a_limit_over_a_span_is_met_once_every_year_is_within_it() -> None:
 
 def test_without_each_year_a_span_needs_its_own_figure() -> None:
     assert _rate_plan(5.1, 5.6, 5.2, 5.1, 5.2, indicator=UNEMPLOYMENT).status == "no_result"
+
+
+def test_a_figure_kept_under_the_goals_floor_misses_it() -> None:
+    """接近50% (close to, so under, 50%) against 超50%: missed, with no gap; without
+    short_of the same bound could be 50% itself and cannot settle the goal."""
+    goal = record(value=50, qualifier="at_least")
+    close = outcome(50, qualifier="at_most", short_of="接近50%: under 50%")
+    result = verdict(goal, close)
+    assert (result.status, result.gap) == ("missed", None)
+    assert "the result stays under its figure (接近50%: under 50%)" in result.reason
+    assert status(goal, outcome(50, qualifier="at_most")) == "unratable"
+    assert status(record(value=50, qualifier="about"), close) == "unratable"  # 49.8 is about 50
