@@ -65,7 +65,7 @@ AT_MOST_BEFORE = re.compile(r"(不超过|不高于|控制在|低于|以内)$")
 SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]?")
 CLAUSE = re.compile(r"[^,,;;:：]+")
 YEAR = re.compile(r"(比|较|相比|与|同|从|由)?(\d{4})年")
-PERFECT_LEVEL = re.compile(r"(超过|达到|突破|提升到|提高到|增至)了")
+PERFECT_LEVEL = re.compile(r"(超过|达到|突破|提升到|提高到|增至|完成)了")
 STATISTICS_DAY = 15  # from this day of the month, last month's statistics are out
 DATELINE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 MONTH_DAY = re.compile(r"^(?:[^,,。]{0,12}?)(\d{1,2})月(\d{1,2})日")
@@ -252,18 +252,24 @@ def _sentence(sentence: str, paragraph: Paragraph, context: _Context,
 
 
 def _as_of(clause: str, role: str, context: _Context) -> str:
-    """``目前``/``已``, or a level verb's perfect ``了`` (超过了, 达到了: "has passed"), with no
-    year or part named, here or in the title: as of the report's month, for a level. So is
+    """``目前``/``已``, or a level verb's perfect ``了`` (超过了, 完成了: "has passed"), with no
+    year or part named, here or in the title: as of the report's month, for a level. A
+    year named in an earlier clause yields to this clause's own 现在/目前, or to its 已 when that
+    year is the report's own (2024年遴选…400个,已累计遴选700个, said in November 2024). So is
     any level a report of June to November gives without a date and not as an estimate (the
     year's end has not come yet), or of the month before when the report is dated from the
     15th, unless a meeting speaks: the month's statistics are out by then."""
     report = context.report
     plain = unspin(clause)
-    said_now = context.now or "已" in plain or bool(PERFECT_LEVEL.search(plain))
+    perfect = "已" in plain or bool(PERFECT_LEVEL.search(plain))
+    said_now = context.now or perfect
     mid_year = report.month is not None and 6 <= report.month <= 11 and not context.estimate
+    dated = context.sentence_year or context.years.get(role)
+    if dated and _named_year(plain, report) is None and (
+            any(cue in plain for cue in NOW_CUES) or (perfect and dated == report.year)):
+        dated = None  # 去年新批准的3家,现在共有5家: the year was the flow's, the level is now's
     if role != "outcome" or not (said_now or mid_year) or not report.month or report.month < 3 \
-            or context.part or context.page_part \
-            or context.sentence_year or context.years.get(role) or context.span:
+            or context.part or context.page_part or dated or context.span:
         return ""
     if said_now or context.page_conference or not report.day or report.day < STATISTICS_DAY:
         return f"{report.year}-{report.month:02d}"

@@ -490,6 +490,17 @@ def test_a_level_given_without_a_date_mid_year_is_as_of_the_report() -> None:
     assert extract(raw, 2022, INDICATORS)[0].period == "2022"  # an estimate of the year-end
     raw = "政府工作报告\n2024-03-05\n全国5G基站总数达337.7万个。\n"
     assert extract(raw, 2024, INDICATORS)[0].period == "2023"  # spring: last year's end
+    raw = "5G发展情况\n2022-08-20\n5G基站总数完成了196.8万个。\n"
+    assert extract(raw, 2022, INDICATORS)[0].period == "2022-08"  # 完成了: has got there
+
+
+def test_a_clause_that_says_now_is_not_dated_by_an_earlier_clauses_year() -> None:
+    raw = "5G发展情况\n2022-11-19\n2022年新建5G基站60万个,已累计建成5G基站228万个。\n"
+    assert [c.period for c in extract(raw, 2022, INDICATORS)] == ["2022", "2022-11"]
+    raw = "5G发展情况\n2023-08-19\n2022年新建5G基站88万个,已累计建成5G基站231万个。\n"
+    assert [c.period for c in extract(raw, 2023, INDICATORS)] == ["2022", "2022"]  # a review
+    raw = "5G发展情况\n2022-11-19\n去年新建5G基站65万个,目前5G基站总数达228万个。\n"
+    assert [c.period for c in extract(raw, 2022, INDICATORS)] == ["2021", "2022-11"]
 
 
 def test_qizhong_is_part_of_the_figure_before_it() -> None:
