@@ -96,7 +96,10 @@ def goal_page(tables: Tables, goal_id: str, language: Language) -> GoalPage | No
     records = tables.records
     statements = by_trust(records[(records["goal_id"] == goal_id)
                                   & (records["role"] == "target")])
-    results = by_trust(records[records["record_id"].isin(str(row["result_ids"]).split())])
+    results = records[records["record_id"].isin(str(row["result_ids"]).split())]
+    if not row["derived"]:  # a year's figure may decide its own year's goal, not this one
+        results = results.assign(decides=results["record_id"] == row["result_id"])
+    results = by_trust(results)
     return GoalPage(row, goal_sentence(row, language), statements, results)
 
 

@@ -60,3 +60,12 @@ def test_a_goals_chart_data_is_its_indicator_in_its_scope() -> None:
         {"fiveg_base_stations_new"}
     assert set(verdicts["scope"]) == {"national"}
     assert {2021, 2022, 2023} <= set(verdicts["year"])
+
+
+def test_a_span_goals_page_leads_with_the_year_that_decides_it() -> None:
+    """Each year's figure decides its own year's goal; on the plan's page only 2022 does."""
+    tables = build_tables(load_project(PROJECT_ROOT))
+    page = goal_page(tables, "surveyed_unemployment_rate:2021-2025:le5.5", "en")
+    assert page is not None
+    assert page.results["decides"].tolist() == [True] + [False] * (len(page.results) - 1)
+    assert (page.results.iloc[0]["period"], page.results.iloc[0]["value"]) == ("2022", 5.6)
