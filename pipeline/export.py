@@ -23,6 +23,7 @@ RECORD_COLUMNS = (
     "source_url", "source_kind", "source_event_kind", "source_reliability", "indicator_id",
     "indicator_en", "indicator_zh", "unit", "category", "role", "period", "value", "low", "high",
     "achieved", "qualifier", "estimate", "quote", "note", "file", "line", "set_aside",
+    "short_of",
 )
 VERDICT_COLUMNS = (
     "goal_id", "statements", "statement_source_ids", "target_record_id", "scope", "indicator_id",
@@ -62,7 +63,7 @@ def record_row(record: Record, indicators: Mapping[str, Indicator],
         "period": record.period.text, "value": _number(e.value), "low": _number(e.low),
         "high": _number(e.high), "achieved": _flag(e.achieved), "qualifier": e.qualifier,
         "estimate": _flag(e.estimate), "quote": e.quote, "note": e.note, "file": record.file,
-        "line": str(record.line), "set_aside": e.set_aside or "",
+        "line": str(record.line), "set_aside": e.set_aside or "", "short_of": e.short_of or "",
     }
 
 

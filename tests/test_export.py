@@ -86,3 +86,16 @@ def test_one_verdict_row_per_goal(exported: Path) -> None:
 def test_export_refuses_to_overwrite(exported: Path, make_project: ProjectMaker) -> None:
     with pytest.raises(WouldOverwrite):
         export(load_project(make_project()), exported)
+
+
+def test_records_say_which_figures_are_set_aside_or_short_of_their_bound(tmp_path: Path) -> None:
+    from conftest import PROJECT_ROOT
+    export(load_project(PROJECT_ROOT), tmp_path)
+    rows = read_csv(tmp_path / "records.csv")
+    aside = [r for r in rows if r["set_aside"]]
+    assert {(r["indicator_id"], r["period"], r["value"]) for r in aside} == {
+        ("registered_unemployment_rate", "2020", "3.62")}
+    assert len(aside) == 2
+    short = [r for r in rows if r["short_of"]]
+    assert [(r["indicator_id"], r["qualifier"], r["value"], r["short_of"][:6]) for r in short] == [
+        ("fiveg_traffic_share", "at_most", "50", "接近50%:")]
