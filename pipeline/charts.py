@@ -19,6 +19,9 @@ PNG_CONFIG = {"displaylogo": False,
 TARGET_MARKERS = {"exact": "diamond", "at_least": "triangle-up", "at_most": "triangle-down"}
 BAND_WIDTH = 0.45  # years
 MAX_LABELS = 40  # verdict words written above the goals of an indicator chart, at most
+BOTTOM_MARGIN = 84  # px: the x axis, its title and a one-row legend with its title
+LEFT_MARGIN = 68  # px: a five-character tick label (−1.5B, 0.035), the axis title and its gap
+TITLE_GAP = 12  # px between the y tick labels and the y axis title
 
 
 def png_config(name: str) -> dict[str, object]:
@@ -30,14 +33,24 @@ def png_config(name: str) -> dict[str, object]:
 
 def titled(figure: go.Figure, title: str, source: str) -> go.Figure:
     """The chart's title and its source line with the date inside the figure (a line per
-    `` · `` part), so that a
-    saved PNG says what it shows and where it comes from; the legend below the plot, where
-    plotly grows the margin to fit it rather than cut it."""
+    `` · `` part), so that a saved PNG says what it shows and where it comes from; the legend
+    below the plot, where plotly grows the margin to fit it rather than cut it. The bottom
+    margin already holds the axis and a one-row legend (a wide screen), so there plotly has
+    nothing to grow and draws the chart once, not twice."""
     lines = "<br>".join(safe(line) for line in source.split(" · "))  # narrow screens too
     figure.update_layout(title={"text": safe(title), "x": 0, "xanchor": "left",
                                 "subtitle": {"text": lines}},
-                         margin={"t": 96}, legend={"orientation": "h", "y": -0.18,
-                                                    "yanchor": "top", "x": 0})
+                         margin={"t": 96, "b": BOTTOM_MARGIN},
+                         legend={"orientation": "h", "y": -0.18, "yanchor": "top", "x": 0})
+    return figure
+
+
+def fixed_left_margin(figure: go.Figure) -> go.Figure:
+    """The y axis's room set here instead of measured in the browser: plotly's automargin
+    (on in Streamlit's theme, with no left margin) draws the chart once, measures the tick
+    labels, then draws it all again, about twice the work on every view switch."""
+    figure.update_layout(margin={"l": LEFT_MARGIN})
+    figure.update_yaxes(automargin=False, title_standoff=TITLE_GAP)
     return figure
 
 
@@ -65,7 +78,7 @@ def year_bars(counts: pd.DataFrame, language: Language,
                          xaxis_type="category", uniformtext={"minsize": 9, "mode": "hide"},
                          legend_title_text=t("status", language),
                          yaxis_title=t("goals", language), xaxis_title=t("year", language))
-    return figure
+    return fixed_left_margin(figure)
 
 
 def _label_place(goal: pd.Series) -> dict[str, float]:
@@ -158,7 +171,7 @@ def indicator_figure(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str,
                          xaxis={"title": t("period", language), "dtick": 1,
                                 "tickformat": "d"}, hovermode="closest",
                          legend={"orientation": "h", "y": -0.2})
-    return figure
+    return fixed_left_margin(figure)
 
 
 def indicator_chart(verdicts: pd.DataFrame, records: pd.DataFrame, unit: str, name: str,
@@ -215,4 +228,4 @@ def ambition_figure(verdicts: pd.DataFrame, language: Language) -> go.Figure:
     figure.update_layout(height=420, margin={"t": 30, "b": 30},
                          yaxis_title=f"{t('relative_margin', language)} (%)",
                          xaxis_title=t("year", language))
-    return figure
+    return fixed_left_margin(figure)

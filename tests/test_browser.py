@@ -118,3 +118,21 @@ def test_phone_views_are_lists_of_goal_cards() -> None:
         open_idle(page, url + "?view=scorecard&year=2023")
         assert page.locator("[data-testid='stDataFrame']").first.is_visible()
         assert not _visible(page, "Result as printed:", within_ms=0)
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_the_y_axis_fits_the_margin_set_for_it(width: int) -> None:
+    """The left margin is set, not measured in the browser (charts.fixed_left_margin): the
+    tick labels of the widest kinds (1.1M, −60) and the axis title stay inside the chart."""
+    with served() as url, browser_page(width, 900) as page:
+        for goal in ("fiveg_base_stations_new:2023:600000",
+                     "mobile_data_tariff_change:2019:le-20"):
+            open_idle(page, f"{url}?goal={goal}")
+            chart = page.locator("[data-testid='stPlotlyChart']").first
+            chart.locator(".main-svg").first.wait_for(timeout=30_000)
+            left = chart.bounding_box()["x"]
+            labels = chart.locator(".ytick text, .g-ytitle text")
+            assert labels.count() >= 3
+            for index in range(labels.count()):
+                box = labels.nth(index).bounding_box()
+                assert box is not None and box["x"] >= left, labels.nth(index).text_content()

@@ -7,6 +7,8 @@ import pytest
 from conftest import ProjectMaker, entry, year_file
 
 from pipeline.charts import (
+    BOTTOM_MARGIN,
+    LEFT_MARGIN,
     ambition_figure,
     indicator_chart,
     indicator_figure,
@@ -168,3 +170,14 @@ def test_a_figure_set_aside_is_drawn_apart_from_the_results_that_decide() -> Non
     assert aside.marker.symbol == "x-thin-open"
     final = traces["Result (final)"]
     assert [y for x, y in zip(final.x, final.y, strict=True) if x == 2020] == [4.24]
+
+
+def test_no_chart_leaves_its_y_axis_to_be_measured_in_the_browser(tables: Tables) -> None:
+    """Automargin would draw each chart twice on every view switch; the margins are set."""
+    figures = [titled(year_bars(year_counts(tables.verdicts), "en"), "Goals", "a · b"),
+               indicator_chart(tables.verdicts, tables.records, "percent", "Growth", "en",
+                               "a · b"), ambition_figure(tables.verdicts, "en")]
+    for figure in figures:
+        assert figure.layout.yaxis.automargin is False
+        assert figure.layout.margin.l == LEFT_MARGIN
+    assert figures[0].layout.margin.b == figures[1].layout.margin.b == BOTTOM_MARGIN
