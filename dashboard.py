@@ -8,11 +8,12 @@ from typing import Any
 
 import streamlit as st
 
-from pipeline import charts, goal_cards, styles, views
+from pipeline import charts, goal_cards, views
 from pipeline import view_state as vs
 from pipeline.dataset import find_root
 from pipeline.downloads import scorecard_files
 from pipeline.goal_view import goal_page, headline, indicator_history
+from pipeline.grid_html import grid_html
 from pipeline.i18n import LANGUAGES, t
 from pipeline.scopes import scope_name
 from pipeline.serving import DataServer
@@ -42,9 +43,8 @@ def shared(name: str, build: Any) -> Any:  # build() once per data and view, for
 
 
 def open_goal(widget: str, goal_of: Any) -> None:
-    """on_select: open the goal of the picked table row or grid cell on this page."""
-    picked = st.session_state[widget].selection
-    if chosen := (picked.get("cells") or picked.get("rows")):
+    """on_select: open the goal of the ticked table row on this page."""
+    if chosen := st.session_state[widget].selection.get("rows"):
         st.session_state.goal = goal_of(chosen[0])
 
 
@@ -71,33 +71,38 @@ def keep_choice(key: str, options: list, from_url: object, fallback: Any) -> Non
         st.session_state[key] = fallback()
 
 
-with st.sidebar:
-    st.session_state.setdefault("lang", url.language)  # from the URL, on a session's first run
-    lang = st.selectbox("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
-    st.header(t("filters", lang))
-    present = sorted(tables.verdicts["scope"].unique(), key=lambda s: (s != "national", s))
-    picked = {}
-    for name, label, options, chosen, word in (
-            ("scope", "scope", present, [s for s in url.scopes if s in present],
-             lambda s: scope_name(s, lang)),
-            ("cat", "category", vs.CATEGORIES, url.categories, lambda c: t(c, lang)),
-            ("kind", "source_kind", vs.SOURCE_KINDS, url.kinds, lambda k: t(k, lang)),
-            ("status", "status", vs.STATUSES, url.statuses, lambda s: views.status_label(s, lang))):
-        st.session_state.setdefault(name, list(chosen))
-        picked[name] = st.multiselect(t(label, lang), options, key=name, format_func=word,
-                                      placeholder=t("all", lang))
-    scopes, categories, kinds, statuses = (picked[k] for k in ("scope", "cat", "kind", "status"))
-    years = None
-    if len(all_years) > 1:
-        st.session_state.setdefault("years", url.years or (all_years[0], all_years[-1]))
-        years = st.slider(t("years", lang), min_value=all_years[0], max_value=all_years[-1],
-                          key="years", step=1)
-    st.session_state.setdefault("q", url.query)
-    query = st.text_input(t("search", lang), key="q", max_chars=100)
-    st.caption(t("share_link", lang))
-    if st.button(t("rules", lang), key="rules", icon=":material/rule:"):  # drawn when asked
-        st.dialog(t("rules", lang), width="large")(
-            lambda: st.markdown(views.rules_text(ROOT)))()  # our own document, no record text
+lang = st.session_state.setdefault("lang", url.language)  # from the URL, on a first run
+choices = vs.filter_choices(url, tables.verdicts["scope"])
+scopes, categories, kinds, statuses = (st.session_state.setdefault(name, chosen) or []
+                                       for name, (_, chosen) in choices.items())
+years = st.session_state.setdefault("years", url.years or tuple(all_years[:1] + all_years[-1:]))
+query = st.session_state.setdefault("q", url.query)
+
+
+def draw_sidebar() -> None:
+    """The filters, drawn last so the main view reaches the browser first; their values were
+    read from the session above. One scope needs no scope filter; short lists are chips."""
+    with st.sidebar:
+        st.selectbox("Language / 语言", list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        st.header(t("filters", lang))
+        for name, (options, _) in choices.items():
+            label, word = t(vs.FILTER_LABELS[name], lang), partial(views.filter_word, name,
+                                                                   language=lang)
+            if name == "scope" and len(options) > 1:
+                st.multiselect(label, options, key=name, format_func=word,
+                               placeholder=t("all", lang))
+            elif name != "scope":
+                st.pills(label, options, key=name, format_func=word, selection_mode="multi",
+                         help=t("none_is_all", lang))
+        if len(all_years) > 1:
+            st.slider(t("years", lang), min_value=all_years[0], max_value=all_years[-1],
+                      key="years", step=1)
+        st.text_input(t("search", lang), key="q", max_chars=100)
+        st.caption(t("share_link", lang))
+        if st.button(t("rules", lang), key="rules", icon=":material/rule:"):  # drawn when asked
+            st.dialog(t("rules", lang), width="large")(
+                lambda: st.markdown(views.rules_text(ROOT)))()  # our own document, no record text
+
 
 st.title(t("title", lang))
 st.caption(t("subtitle", lang) + " " + t("data_as_of", lang, date=views.data_as_of(tables)))
@@ -119,7 +124,7 @@ selected = views.filter_verdicts(tables.verdicts, state)
 link = st.column_config.LinkColumn(display_text="↗")
 links = {t("target_link", lang): link, t("result_link", lang): link,
          t("open_goal", lang): st.column_config.LinkColumn(display_text="→")}
-source_link, narrow = {t("link", lang): link}, st.column_config.TextColumn(width=44)
+source_link = {t("link", lang): link}
 source_line = t("chart_source", lang, date=views.data_as_of(tables))
 
 if state.goal and (page := goal_page(tables, state.goal, lang)):
@@ -140,7 +145,7 @@ if state.goal and (page := goal_page(tables, state.goal, lang)):
         st.subheader(t(title, lang))
         st.markdown(goal_cards.evidence_cards(records, lang))
 elif view == "overview":
-    counts, grid = server.overview(key, state)
+    counts, _ = server.overview(key, state)
     if selected.empty:
         st.info(t("no_match" if len(tables.verdicts) else "nothing_rated", lang))
     else:
@@ -157,11 +162,8 @@ elif view == "overview":
         with st.container(key="wide_grid"):
             st.subheader(t("grid_scopes" if selected["scope"].nunique() > 1 else "grid", lang))
             st.caption(t("pick_cell", lang))
-            st.dataframe(shared("grid", lambda: styles.frozen_style(grid, views.grid_style)),
-                         width="stretch", column_config=dict.fromkeys(grid, narrow),
-                         key="grid_pick", selection_mode="single-cell", on_select=partial(
-                             open_goal, "grid_pick", lambda c: views.goal_at(selected, grid, *c,
-                                                                             lang)))
+            st.html(shared("grid", lambda: grid_html(  # our markup; every text escaped
+                selected, lang, views.affected_years(problems), partial(vs.goal_address, state))))
 
 elif view == "indicator_view":
     options = views.indicator_options(selected, names, lang)
@@ -234,3 +236,4 @@ else:
     st.dataframe(promised, hide_index=True, width="stretch", column_config=source_link)
 
 st.query_params.from_dict(vs.to_query(state))
+draw_sidebar()

@@ -4,8 +4,9 @@ Serves, on loopback, goalpost's dashboard and a one-chart Streamlit page (a titl
 control and one plotly bar chart), and measures in Debian's Chromium, in the same run, the time
 from navigation to the page fully drawn (script idle, chart drawn) and a view switch; for
 goalpost also a filter and opening a goal (from the scorecard's picker, and by ticking its
-row), on the same page. Reported as medians of REPEATS
-and as ratios to the floor: the first draw to the floor's first draw, every interaction to
+row), on the same page, in fresh tabs that alternate between the two pages (a
+round is one tab on each). Reported as medians of REPEATS rounds and as ratios to the floor
+measured in the same rounds: the first draw to the floor's first draw, every interaction to
 the floor's view switch. An interaction is timed from the click to the script idle again,
 after a 150 ms pause for the rerun to begin, and each follows a reader's pause of PAUSE_MS
 (both the same on both pages). View switches go there and back twice per tab.
@@ -30,7 +31,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 from browser import IDLE, browser_page, open_idle, served  # noqa: E402
 
-REPEATS = 3
+REPEATS = 5
 PAUSE_MS = 800
 CHART = "[data-testid='stPlotlyChart'] .main-svg"
 FLOOR_PAGE = '''
@@ -60,31 +61,47 @@ def _pause(page: object) -> None:
     page.wait_for_timeout(PAUSE_MS)  # type: ignore[attr-defined]
 
 
-def measure(url: str, switch_to: str, back_to: str,
-            goalpost: bool = False) -> dict[str, float]:
-    """Medians over REPEATS fresh tabs: the first full draw and view switches; for goalpost
-    also a filter (a verdict picked in the sidebar) and opening a goal (a scorecard row),
-    both on the same page, as a manager does them."""
+def one_tab(url: str, switch_to: str, back_to: str,
+            goalpost: bool = False) -> dict[str, list[float]]:
+    """One fresh tab: the first full draw and view switches; for goalpost also a filter (a
+    verdict picked in the sidebar) and opening a goal (a scorecard row), both on the same
+    page, as a manager does them."""
     times: dict[str, list[float]] = {}
+    with browser_page(1440, 900) as page:
+        times["first draw"] = [_timed(lambda: (
+            open_idle(page, url, 180_000), page.wait_for_selector(CHART)))]
+        for view in (switch_to, back_to, switch_to, back_to):  # there and back, twice
+            _pause(page)
+            button = page.get_by_role("radio", name=view)  # type: ignore[attr-defined]
+            times.setdefault("view switch", []).append(_timed(lambda b=button: (
+                b.click(), _settle(page))))
+        if goalpost:
+            for name, seconds in _interactions(page).items():
+                times[name] = [seconds]
+    return times
+
+
+def interleaved(floor_url: str, our_url: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Medians over REPEATS rounds, each a fresh tab on the floor page and then one on
+    goalpost, so that whatever else the machine does in a round weighs on both alike. One
+    tab on each first, not counted, warms both servers as a second visit would find them."""
+    sites = ((floor_url, "two", "one", False), (our_url, "Indicator", "Overview", True))
+    for url, there, back, _ in sites:
+        one_tab(url, there, back)
+    merged: list[dict[str, list[float]]] = [{}, {}]
     for _ in range(REPEATS):
-        with browser_page(1440, 900) as page:
-            times.setdefault("first draw", []).append(_timed(lambda: (
-                open_idle(page, url, 180_000), page.wait_for_selector(CHART))))
-            for view in (switch_to, back_to, switch_to, back_to):  # there and back, twice
-                _pause(page)
-                button = page.get_by_role("radio", name=view)  # type: ignore[attr-defined]
-                times.setdefault("view switch", []).append(_timed(lambda b=button: (
-                    b.click(), _settle(page))))
-            if goalpost:
-                for name, seconds in _interactions(page).items():
-                    times.setdefault(name, []).append(seconds)
-    return {name: statistics.median(values) for name, values in times.items()}
+        for times, site in zip(merged, sites, strict=True):
+            for name, values in one_tab(*site).items():
+                times.setdefault(name, []).extend(values)
+    floor, ours = ({name: statistics.median(values) for name, values in times.items()}
+                   for times in merged)
+    return floor, ours
 
 
 def _interactions(page: object) -> dict[str, float]:
     """From the overview: in the year scorecard, open the first goal from the picker (its goal
     page opens on the same page); back; tick the first goal's row; back; then pick a verdict
-    in the sidebar filter."""
+    in the sidebar filter (one chip)."""
     page.get_by_role("radio", name="Year scorecard").click()  # type: ignore[attr-defined]
     _settle(page)
     back = page.get_by_role("button", name="← All goals")  # type: ignore[attr-defined]
@@ -105,10 +122,10 @@ def _interactions(page: object) -> dict[str, float]:
         back.wait_for(timeout=120_000), _settle(page)))
     back.click()
     _settle(page)
-    page.locator("[data-testid='stMultiSelect']").nth(3).click()  # type: ignore[attr-defined]
-    option = page.get_by_role("option", name="✗ missed")  # type: ignore[attr-defined]
+    chip = page.locator("[data-testid='stSidebar']").get_by_role(  # type: ignore[attr-defined]
+        "button", name="✗ missed")  # the verdict filter's chip
     _pause(page)
-    picked = _timed(lambda: (option.click(), _settle(page)))
+    picked = _timed(lambda: (chip.click(), _settle(page)))
     return {"filter": picked, "open a goal": picked_goal, "tick a row": ticked}
 
 
@@ -126,25 +143,21 @@ def main() -> int:
     parser.add_argument("--corpus-only", action="store_true", help="the corpus alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        floor_root = Path(folder)
+        floor_root = Path(folder) / "floor"
+        floor_root.mkdir()
         (floor_root / "dashboard.py").write_text(FLOOR_PAGE, encoding="utf-8")
-        with served(floor_root) as url:
-            floor = measure(url, "two", "one")
-        if not args.corpus_only:
-            with served() as url:
-                measure(url, "Indicator", "Overview")  # warm the server, as a second visit would
-                ours = measure(url, "Indicator", "Overview", goalpost=True)
-            report("bundled data (warm server)", floor, ours)
-        if args.corpus or args.corpus_only:
-            from corpus import write_corpus
-            corpus = Path(folder) / "corpus"
-            (corpus / "dashboard.py").parent.mkdir()
-            write_corpus(corpus)
-            (corpus / "dashboard.py").write_text((ROOT / "dashboard.py").read_text())
-            with served(corpus, timeout=600) as url:
-                measure(url, "Indicator", "Overview")
-                report("46,500-record corpus (warm server)", floor,
-                       measure(url, "Indicator", "Overview", goalpost=True))
+        with served(floor_root) as floor_url:
+            if not args.corpus_only:
+                with served() as url:
+                    report("bundled data (warm server)", *interleaved(floor_url, url))
+            if args.corpus or args.corpus_only:
+                from corpus import write_corpus
+                corpus = Path(folder) / "corpus"
+                corpus.mkdir()
+                write_corpus(corpus)
+                (corpus / "dashboard.py").write_text((ROOT / "dashboard.py").read_text())
+                with served(corpus, timeout=600) as url:
+                    report("46,500-record corpus (warm server)", *interleaved(floor_url, url))
     return 0
 
 

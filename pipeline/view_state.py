@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from pipeline.models import Category, SourceKind
 from pipeline.pydantic_errors import literal_options
@@ -117,3 +118,21 @@ def year_span(chosen: Sequence[int] | None, all_years: Sequence[int]) -> tuple[i
     if not chosen or tuple(chosen) == (all_years[0], all_years[-1]):
         return None
     return (int(chosen[0]), int(chosen[1]))
+
+
+FILTER_LABELS = {"scope": "scope", "cat": "category", "kind": "source_kind", "status": "status"}
+
+
+def filter_choices(url: ViewState, scopes: Iterable[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """Each sidebar filter, by its session key: its options (national first among the scopes
+    present) and the URL's choice among them."""
+    present = sorted(set(scopes), key=lambda scope: (scope != "national", scope))
+    return {"scope": (present, [s for s in url.scopes if s in present]),
+            "cat": (list(CATEGORIES), list(url.categories)),
+            "kind": (list(SOURCE_KINDS), list(url.kinds)),
+            "status": (list(STATUSES), list(url.statuses))}
+
+
+def goal_address(state: ViewState, goal: str) -> str:
+    """The link that opens ``goal`` with everything else in ``state`` kept: ``?goal=…``."""
+    return "?" + urlencode(to_query(with_changes(state, goal=goal)))

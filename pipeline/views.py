@@ -192,21 +192,6 @@ def status_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     return grid
 
 
-def goal_at(verdicts: pd.DataFrame, grid: pd.DataFrame, row: int, column: str,
-            language: Language) -> str:
-    """The goal behind a status-grid cell (its first verdict's goal, as the cell shows it),
-    or ``''`` for an empty cell, the indicator column or a scope grid."""
-    column = column.removesuffix(AFFECTED)
-    if not column.isdigit() or not 0 <= row < len(grid) or verdicts["scope"].nunique() > 1:
-        return ""
-    name = "indicator_zh" if language == "zh" else "indicator_en"
-    goals = verdicts[(verdicts[name] == grid.index[row]) & (verdicts["year"] == int(column))]
-    if goals.empty:
-        return ""
-    order = goals["status"].map(STATUSES.index).sort_values(kind="stable")
-    return str(goals.loc[order.index[0], "goal_id"])
-
-
 def scope_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
     """Scope × year when several scopes are selected: how many goals got each verdict, the
     most frequent first (it sets the cell's colour). Pick one scope to see its indicators."""
@@ -228,15 +213,6 @@ def scope_grid(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
 def legend(language: Language) -> str:
     """What each symbol means: ``✓ met · ★ beat the goal · ✗ missed · …``."""
     return " · ".join(status_label(status, language) for status in STATUSES)
-
-
-def grid_style(cell: str) -> str:
-    """CSS for one grid cell: the colour of its first verdict."""
-    for status in STATUSES:
-        if cell.startswith(SYMBOLS[status]):
-            return (f"background-color: {STATUS_COLOURS[status]}; "
-                    f"color: {STATUS_TEXT_COLOURS[status]}")
-    return ""
 
 
 def scorecard(verdicts: pd.DataFrame, language: Language) -> pd.DataFrame:
@@ -432,3 +408,11 @@ def commitments(tables: Tables, language: Language, names: dict[str, tuple[str, 
         t("published", language): records["source_published"],
         t("link", language): records["source_url"].replace("", None),
     }).reset_index(drop=True)
+
+
+def filter_word(name: str, value: str, language: Language) -> str:
+    """How a sidebar filter's option reads: a scope's name, a verdict with its symbol, or
+    the option's label (category, source kind)."""
+    if name == "scope":
+        return scope_name(value, language)
+    return status_label(value, language) if name == "status" else t(value, language)

@@ -127,3 +127,38 @@ def make_project(tmp_path: Path) -> ProjectMaker:
         return tmp_path
 
     return make
+
+
+def grid_of(markup: str) -> tuple[list[str], dict[str, list[str]], list[str]]:
+    """The status grid's HTML read back: its header, each row's cell texts by row label, and
+    every link in order (what a reader sees and can click)."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: list[list[str]] = []
+            self.links: list[str] = []
+            self.cell: list[str] | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell = []
+            elif tag == "a":
+                self.links.append(dict(attrs)["href"] or "")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("td", "th") and self.cell is not None:
+                self.rows[-1].append("".join(self.cell).strip())
+                self.cell = None
+
+        def handle_data(self, data: str) -> None:
+            if self.cell is not None:
+                self.cell.append(data)
+
+    reader = Reader()
+    reader.feed(markup)
+    header, *body = reader.rows
+    return header, {row[0]: row[1:] for row in body}, reader.links

@@ -30,8 +30,8 @@ def test_dashboard_renders_in_a_real_browser(query: str, charts: int) -> None:
         assert page.locator("[data-testid='stPlotlyChart'] .main-svg .point, "
                             "[data-testid='stPlotlyChart'] .main-svg .trace").count() > 0
         assert page.locator("[data-testid='stException']").count() == 0
-        assert page.locator("[data-testid='stDataFrame'], [data-testid='stMarkdown'] "
-                            "blockquote").count() >= 1  # a table, or goal cards quoting
+        assert page.locator("[data-testid='stDataFrame'], .gp-grid, [data-testid='stMarkdown'] "
+                            "blockquote").count() >= 1  # a table, the grid or cards quoting
         name = query.strip("?").replace("&", "_").replace("=", "-") or "overview"
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
@@ -87,26 +87,29 @@ def test_three_manager_questions_in_two_clicks_with_the_evidence(width: int) -> 
         assert _visible(goal, "⚠ unreliable source")
 
 
-def test_a_grid_cell_opens_its_goal_on_the_same_page() -> None:
+def test_the_grid_shows_every_year_and_a_symbol_opens_its_goal() -> None:
     with served() as url, browser_page(DESKTOP, 900) as page:
         open_idle(page, url)
-        grid = page.locator("[data-testid='stDataFrame']").first
-        grid.scroll_into_view_if_needed()
-        grid.locator("th").nth(2).wait_for(state="attached")
-        years = grid.locator("th").count() - 1
-        first = grid.locator("td[role='gridcell']").first.inner_text()
-        box = grid.locator("canvas").first.bounding_box()
-        page.mouse.click(box["x"] + box["width"] - (years - 0.5) * 44,  # the first year's
-                         box["y"] + 35 + 17)  # cell of the first row (44 px cells, 35 px rows)
-        page.get_by_role("button", name="← All goals").wait_for(timeout=30_000)
+        grid = page.locator(".gp-grid").first
+        years = grid.locator("thead th").all_inner_texts()[1:]
+        assert years[0] == "2017" and len(years) >= 11
+        last = grid.locator("thead th").last.bounding_box()
+        assert last["x"] + last["width"] <= DESKTOP  # every year fits, none scrolled away
+        row = grid.locator("tbody tr").filter(has_text="GDP, real growth").first
+        row.locator("td.gp-missed a").first.click()  # the 2022 GDP miss
+        page.get_by_role("button", name="← All goals").wait_for(timeout=60_000)
         page.wait_for_selector(IDLE, timeout=30_000)
-        assert _visible(page, f"{first} · 2017")
-        assert "goal=" in page.url
+        assert _visible(page, "Every statement of this goal")
+        assert "goal=gdp_growth" in page.url and "2022" in page.url
+        assert len(page.context.pages) == 1  # the same tab
 
 
 def test_phone_views_are_lists_of_goal_cards() -> None:
     with served() as url, browser_page(PHONE, 844) as page:
-        open_idle(page, url + "?view=scorecard&year=2023")
+        open_idle(page, url)
+        assert not page.locator(".gp-grid").first.is_visible()  # the grid gives way on a phone
+        page.goto(url + "?view=scorecard&year=2023")
+        page.wait_for_selector(IDLE, timeout=30_000)
         assert not page.locator("[data-testid='stDataFrame']").first.is_visible()
         assert _visible(page, "Goal: 600,000 · 5G base stations built in the year")
         assert _visible(page, "Result as printed:")
