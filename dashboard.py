@@ -145,7 +145,7 @@ if state.goal and (page := goal_page(tables, state.goal, lang)):
         st.subheader(t(title, lang))
         st.markdown(goal_cards.evidence_cards(records, lang))
 elif view == "overview":
-    counts, _ = server.overview(key, state)
+    counts = server.year_counts(key, state)
     if selected.empty:
         st.info(t("no_match" if len(tables.verdicts) else "nothing_rated", lang))
     else:

@@ -34,8 +34,7 @@ class DataServer:
         self.cache = BuildCache(root)
         self._lock = threading.RLock()
         self._tables: dict[str, tuple[Tables, pd.DataFrame]] = {}
-        self._views: OrderedDict[tuple[str, ViewState], tuple[pd.DataFrame, pd.DataFrame]] = \
-            OrderedDict()
+        self._views: OrderedDict[tuple[str, ViewState], pd.DataFrame] = OrderedDict()
         self._parts: OrderedDict[tuple[str, str, ViewState], object] = OrderedDict()
 
     def key(self) -> str:
@@ -60,18 +59,15 @@ class DataServer:
             self._tables = {key: built}  # the newest version only
             return built
 
-    def overview(self, key: str, state: ViewState) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Per-year counts and the status grid (years a broken file touches marked ⚠) for one
-        data version and view state."""
+    def year_counts(self, key: str, state: ViewState) -> pd.DataFrame:
+        """Goals per year by verdict for one data version and view state (empty when the
+        state selects nothing)."""
         with self._lock:
             memo = (key, state)
             if memo not in self._views:
-                tables, problems = self.tables(key)
-                selected = views.filter_verdicts(tables.verdicts, state)
-                grid = views.status_grid(selected, state.language)
-                grid.columns = views.mark_years(list(grid.columns), views.affected_years(problems))
-                self._views[memo] = ((views.year_counts(selected), grid) if not selected.empty
-                                     else (pd.DataFrame(), pd.DataFrame()))
+                selected = views.filter_verdicts(self.tables(key)[0].verdicts, state)
+                self._views[memo] = views.year_counts(selected) if not selected.empty \
+                    else pd.DataFrame()
                 while len(self._views) > KEEP_VIEWS:
                     self._views.popitem(last=False)
             return self._views[memo]

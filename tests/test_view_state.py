@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from pipeline.view_state import ViewState, from_query, to_query, year_span
+from pipeline.view_state import (
+    FILTER_LABELS,
+    ViewState,
+    filter_choices,
+    from_query,
+    goal_address,
+    to_query,
+    year_span,
+)
 
 INDICATORS = ["gdp_growth", "fiveg_base_stations_new"]
 YEARS = [2017, 2018, 2019, 2020, 2021]
@@ -53,3 +61,17 @@ def test_a_year_span_over_every_year_is_no_filter() -> None:
     assert year_span((2017, 2030), [2017, 2020, 2030]) is None
     assert year_span(None, [2017, 2030]) is None
     assert year_span((2018, 2020), [2017, 2030]) == (2018, 2020)
+
+
+def test_filter_choices_put_national_first_and_keep_only_what_is_on_offer() -> None:
+    url = ViewState(scopes=("hebei", "tibet"), statuses=("missed",))
+    choices = filter_choices(url, ["hebei", "national", "anhui", "hebei"])
+    assert choices["scope"] == (["national", "anhui", "hebei"], ["hebei"])
+    assert choices["status"][1] == ["missed"] and choices["cat"][1] == []
+    assert list(choices) == list(FILTER_LABELS)
+
+
+def test_a_goal_address_keeps_the_rest_of_the_view() -> None:
+    state = ViewState(language="zh", statuses=("missed",))
+    assert goal_address(state, "gdp_growth:2022:about5.5") == \
+        "?lang=zh&status=missed&goal=gdp_growth%3A2022%3Aabout5.5"

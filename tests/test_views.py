@@ -7,6 +7,7 @@ import pytest
 from conftest import ProjectMaker, entry, year_file
 
 from pipeline.dataset import load_project
+from pipeline.i18n import t
 from pipeline.tables import Tables, build_tables
 from pipeline.view_state import ViewState
 from pipeline.views import (
@@ -17,6 +18,7 @@ from pipeline.views import (
     differing_results,
     disagreements,
     filter_verdicts,
+    filter_word,
     indicator_caption,
     indicator_options,
     latest_rated_year,
@@ -219,3 +221,9 @@ def test_scope_options_put_the_country_first_then_the_busiest() -> None:
     from pipeline.views import scope_options
     frame = pd.DataFrame({"scope": ["beijing", "hebei", "hebei", "national", "anhui"]})
     assert scope_options(frame) == ["national", "hebei", "anhui", "beijing"]
+
+
+def test_filter_options_read_as_words() -> None:
+    assert filter_word("status", "missed", "en") == "✗ missed"
+    assert filter_word("scope", "hebei", "zh") == "河北"
+    assert filter_word("cat", "telecom", "en") == t("telecom", "en")
