@@ -62,7 +62,7 @@ def grid_html(verdicts: pd.DataFrame, language: Language, affected: set[int],
         return ""
     by_scope = verdicts["scope"].nunique() > 1
     name = "indicator_zh" if language == "zh" else "indicator_en"
-    cells = {} if by_scope else dict(list(verdicts.groupby([name, "year"])))
+    cells = {} if by_scope else dict(iter(verdicts.groupby([name, "year"])))  # pairs, not .keys
     years = mark_years(list(grid.columns), affected)
     head = "".join(f"<th>{escape(label)}</th>" for label in [grid.index.name or "", *years])
     rows = []
@@ -74,7 +74,7 @@ def grid_html(verdicts: pd.DataFrame, language: Language, affected: set[int],
             content = (_goal_links(goals, href) if goals is not None
                        else escape(str(text)))
             tds.append(f'<td class="gp-{status}">{content}</td>' if status else "<td></td>")
-        rows.append(f'<tr><th scope="row" title="{escape(str(label))}">{escape(str(label))}'
-                    f'</th>{"".join(tds)}</tr>')
+        shown = escape(str(label))
+        rows.append(f'<tr><th scope="row" title="{shown}">{shown}</th>{"".join(tds)}</tr>')
     return (f"<style>{CSS}</style><div class=\"gp-grid\"><table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
